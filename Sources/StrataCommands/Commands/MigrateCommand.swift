@@ -1,0 +1,52 @@
+import ArgumentParser
+import StrataCore
+import StrataPostgres
+
+/// `strata migrate`: applies pending migrations under the lock.
+struct MigrateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "migrate",
+        abstract: "Apply pending migrations, each in one transaction with its history row.",
+        discussion: "Skipped migrations (missing extension) are retried and partial non-transactional ones resumed.")
+
+    @Option(name: .customLong("to"), help: ArgumentHelp("Stop after this version.", valueName: "version"))
+    var target: String?
+
+    @Flag(name: .customLong("dry-run"), help: "Print the statements that would run; change nothing.")
+    var dryRun = false
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        let context = try ProjectContext(options: global)
+        let version = try target.map { text throws(StrataError) in try VersionArgument.parse(text, flag: "--to") }
+        let migrations = try context.loadMigrations()
+        let printer = ProgressPrinter(quiet: global.quiet)
+        let options = try context.migratorOptions(dryRun: dryRun)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let summary = try await context.withSession { session throws(StrataError) in
+            try await Migrator(session: session, options: options, progress: printer.callback)
+                .migrate(migrations, to: version)
+        }
+        if dryRun { return }
+        let elapsed = (clock.now - start).wholeMilliseconds
+        if summary.done.isEmpty && summary.skipped.isEmpty {
+            printer.summary("Nothing to migrate: the database is up to date.")
+        } else {
+            var text = "Applied \(summary.done.count) migration\(summary.done.count == 1 ? "" : "s")"
+            if !summary.skipped.isEmpty { text += ", skipped \(summary.skipped.count)" }
+            printer.summary(text + " in \(elapsed) ms.")
+        }
+    }
+}
+
+/// Parsing a version given on the command line.
+enum VersionArgument {
+    static func parse(_ text: String, flag: String) throws(StrataError) -> MigrationVersion {
+        guard let version = MigrationVersion(text) else {
+            throw StrataError(.usage, "\(flag): '\(text)' is not a version", hint: "give the digits of a migration's version, e.g. 20251102120000")
+        }
+        return version
+    }
+}

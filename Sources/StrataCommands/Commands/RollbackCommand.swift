@@ -1,0 +1,70 @@
+import ArgumentParser
+import StrataCore
+import StrataPostgres
+
+/// `strata rollback`: reverts applied migrations by their down sections.
+struct RollbackCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rollback",
+        abstract: "Revert the last migration (or --steps N, or everything above --to V; --to 0 reverts all).")
+
+    @Option(help: ArgumentHelp("How many migrations to revert (default 1).", valueName: "n"))
+    var steps: Int?
+
+    @Option(name: .customLong("to"), help: ArgumentHelp("Revert every migration above this version.", valueName: "version"))
+    var target: String?
+
+    @Flag(name: .customLong("dry-run"), help: "Print the statements that would run; change nothing.")
+    var dryRun = false
+
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        if steps != nil && target != nil { throw ValidationError("give --steps or --to, not both") }
+        if let steps, steps < 1 { throw ValidationError("--steps must be 1 or more") }
+    }
+
+    func run() async throws {
+        let context = try ProjectContext(options: global)
+        let rollbackTarget: MigrationPlanner.RollbackTarget
+        if let target {
+            rollbackTarget = .toVersion(try VersionArgument.parse(target, flag: "--to"))
+        } else {
+            rollbackTarget = .steps(steps ?? 1)
+        }
+        let migrations = try context.loadMigrations()
+        let printer = ProgressPrinter(quiet: global.quiet)
+        let options = try context.migratorOptions(dryRun: dryRun)
+        let summary = try await context.withSession { session throws(StrataError) in
+            try await Migrator(session: session, options: options, progress: printer.callback)
+                .rollback(migrations, target: rollbackTarget)
+        }
+        if dryRun { return }
+        printer.summary(summary.done.isEmpty
+            ? "Nothing to roll back."
+            : "Reverted \(summary.done.count) migration\(summary.done.count == 1 ? "" : "s").")
+    }
+}
+
+/// `strata redo`: reverts the last applied migration and applies it again.
+struct RedoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "redo", abstract: "Revert the last applied migration and apply it again (to test its down section).")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        let context = try ProjectContext(options: global)
+        let migrations = try context.loadMigrations()
+        let printer = ProgressPrinter(quiet: global.quiet)
+        let options = try context.migratorOptions()
+        try await context.withSession { session throws(StrataError) in
+            let migrator = Migrator(session: session, options: options, progress: printer.callback)
+            let reverted = try await migrator.rollback(migrations, target: .steps(1))
+            guard let version = reverted.done.first else {
+                throw StrataError(.usage, "nothing to redo: no migration is applied")
+            }
+            try await migrator.migrate(migrations, to: version)
+        }
+    }
+}

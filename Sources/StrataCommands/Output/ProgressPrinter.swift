@@ -1,0 +1,47 @@
+import StrataCore
+import StrataPostgres
+
+/// Prints one line per migration as a run goes, and nothing with `--quiet`.
+struct ProgressPrinter: Sendable {
+    let quiet: Bool
+    let color: Bool
+
+    init(quiet: Bool) {
+        self.quiet = quiet
+        self.color = Console.standardOutput.supportsColor
+    }
+
+    /// The callback a `Migrator` reports to.
+    var callback: @Sendable (MigrationProgress) -> Void {
+        let printer = self
+        return { event in printer.print(event) }
+    }
+
+    func print(_ event: MigrationProgress) {
+        guard !quiet else { return }
+        switch event {
+        case .applied(let migration, let milliseconds, let statements):
+            Console.standardOutput.write(
+                "\(Style.green.apply("applied ", enabled: color)) \(migration.version) \(migration.name)"
+                    + Style.dim.apply(" (\(milliseconds) ms, \(statements) statement\(statements == 1 ? "" : "s"))", enabled: color))
+        case .skipped(let migration, let reason):
+            Console.standardOutput.write(
+                "\(Style.yellow.apply("skipped ", enabled: color)) \(migration.version) \(migration.name): \(reason)")
+        case .reverted(let migration, let milliseconds):
+            Console.standardOutput.write(
+                "\(Style.green.apply("reverted", enabled: color)) \(migration.version) \(migration.name)"
+                    + Style.dim.apply(" (\(milliseconds) ms)", enabled: color))
+        case .planned(let migration, let direction, let statements):
+            Console.standardOutput.write("-- \(direction == .up ? "would apply" : "would revert") \(migration.version) \(migration.name) (\(migration.path))")
+            for statement in statements {
+                Console.standardOutput.write(statement.text + ";")
+            }
+        }
+    }
+
+    /// A closing line such as `Applied 3 migrations in 120 ms.`
+    func summary(_ text: String) {
+        guard !quiet else { return }
+        Console.standardOutput.write(text)
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import StrataCore
+
+/// `strata status` as a table for people and as JSON for scripts.
+enum StatusRendering {
+    private static func timestamp(_ date: Date) -> String { date.formatted(.iso8601) }
+
+    /// The JSON object `{"migrations":[…]}` with keys version, name, state, applied_at (null when not applied), checksum.
+    static func json(_ statuses: [MigrationStatus]) -> String {
+        let items: [String] = statuses.map { status in
+            let appliedAt = status.history.map { "\"\(timestamp($0.appliedAt))\"" } ?? "null"
+            return "{\"version\":\(quote(status.version.rawValue)),\"name\":\(quote(status.name)),"
+                + "\"state\":\"\(status.state.rawValue)\",\"applied_at\":\(appliedAt),\"checksum\":\(quote(status.checksum))}"
+        }
+        return "{\"migrations\":[" + items.joined(separator: ",") + "]}"
+    }
+
+    /// A fixed-width table with a count line.
+    static func table(_ statuses: [MigrationStatus], color: Bool) -> String {
+        guard !statuses.isEmpty else { return "No migrations found." }
+        let header = ["VERSION", "NAME", "STATE", "APPLIED AT"]
+        let rows = statuses.map { status in
+            [status.version.rawValue, status.name, status.state.rawValue,
+             status.history.map { timestamp($0.appliedAt) } ?? "-"]
+        }
+        var widths = header.map(\.count)
+        for row in rows { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) } }
+        func line(_ cells: [String], state: MigrationStatus.State?) -> String {
+            cells.enumerated().map { index, cell in
+                let padded = cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+                guard index == 2, let state else { return padded }
+                return stateStyle(state).apply(padded, enabled: color)
+            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+        }
+        var lines = [line(header, state: nil)]
+        for (row, status) in zip(rows, statuses) { lines.append(line(row, state: status.state)) }
+        var counts: [String] = []
+        for state in MigrationStatus.State.allCases {
+            let count = statuses.filter { $0.state == state }.count
+            if count > 0 { counts.append("\(count) \(state.rawValue)") }
+        }
+        lines.append("")
+        lines.append(counts.joined(separator: ", "))
+        return lines.joined(separator: "\n")
+    }
+
+    private static func stateStyle(_ state: MigrationStatus.State) -> Style {
+        switch state {
+        case .applied: return .green
+        case .pending, .skipped: return .yellow
+        case .missing, .changed, .failed, .partial: return .red
+        }
+    }
+
+    /// A JSON string literal.
+    static func quote(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case let control where control.value < 0x20:
+                result += String(format: "\\u%04x", control.value)
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import Logging
+import StrataCore
+import StrataPostgres
+
+/// Everything a command resolves before it works: settings in precedence order (flags > environment >
+/// strata.toml > defaults), the migrations folder, the logger, and the database to talk to.
+struct ProjectContext {
+    let options: GlobalOptions
+    let environment: [String: String]
+    let configuration: ConfigurationFile
+    let logger: Logger
+
+    init(options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws(StrataError) {
+        self.options = options
+        self.environment = environment
+        Console.colorDisabledByFlag = options.noColor
+        let level: Logger.Level = options.verbose ? .debug : (options.quiet ? .error : .notice)
+        LoggingSetup.bootstrap(level: level)
+        var logger = Logger(label: "strata")
+        logger.logLevel = level
+        self.logger = logger
+        self.configuration = try Self.loadConfiguration(path: options.configPath ?? environment["STRATA_CONFIG"])
+    }
+
+    /// The migrations folder.
+    var migrationsDirectory: String {
+        options.directory ?? environment["STRATA_DIR"] ?? configuration["migrations_dir"] ?? "db/migrations"
+    }
+
+    /// The schema of the history tables.
+    var schema: String {
+        options.schema ?? environment["STRATA_SCHEMA"] ?? configuration["schema"] ?? "strata"
+    }
+
+    /// The run-wide migrator options.
+    func migratorOptions(dryRun: Bool = false) throws(StrataError) -> MigratorOptions {
+        MigratorOptions(
+            schema: schema,
+            lockTimeout: try timeout(options.lockTimeout ?? environment["STRATA_LOCK_TIMEOUT"] ?? configuration["lock_timeout"], flag: "--lock-timeout"),
+            statementTimeout: try timeout(
+                options.statementTimeout ?? environment["STRATA_STATEMENT_TIMEOUT"] ?? configuration["statement_timeout"],
+                flag: "--statement-timeout"),
+            dryRun: dryRun)
+    }
+
+    /// Reads the migrations folder.
+    func loadMigrations() throws(StrataError) -> [Migration] {
+        try MigrationFolder(path: migrationsDirectory).load()
+    }
+
+    /// Opens a session on the configured database, starting the embedded server when none is configured.
+    func openSession() async throws(StrataError) -> DatabaseSession {
+        let target = try await DatabaseTarget.resolve(
+            flag: options.databaseURL, environment: environment, configuration: configuration, logger: logger)
+        return try await DatabaseSession.connect(
+            configuration: try target.settings.postgresConfiguration(), target: target.displayName, logger: logger)
+    }
+
+    /// Opens a session, runs `body`, and closes the session whatever happens.
+    func withSession<T>(_ body: (DatabaseSession) async throws(StrataError) -> T) async throws(StrataError) -> T {
+        let session = try await openSession()
+        do throws(StrataError) {
+            let result = try await body(session)
+            await session.close()
+            return result
+        } catch {
+            await session.close()
+            throw error
+        }
+    }
+
+    private func timeout(_ text: String?, flag: String) throws(StrataError) -> TimeoutValue? {
+        guard let text else { return nil }
+        guard let value = TimeoutValue(parsing: text) else {
+            throw StrataError(.usage, "\(flag): '\(text)' is not a duration", hint: "write a number with a unit: 500ms, 5s, 2min")
+        }
+        return value
+    }
+
+    private static func loadConfiguration(path: String?) throws(StrataError) -> ConfigurationFile {
+        let resolved = path ?? "strata.toml"
+        guard FileManager.default.fileExists(atPath: resolved) else {
+            if path != nil {
+                throw StrataError(.configuration, "the configuration file '\(resolved)' does not exist")
+            }
+            return ConfigurationFile()
+        }
+        guard let data = FileManager.default.contents(atPath: resolved) else {
+            throw StrataError(.configuration, "cannot read the configuration file '\(resolved)'")
+        }
+        return try ConfigurationFile.parse(String(decoding: data, as: UTF8.self), path: resolved)
+    }
+}

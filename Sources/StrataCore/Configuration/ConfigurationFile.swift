@@ -1,0 +1,96 @@
+import Foundation
+
+/// `strata.toml`: the project's settings, below flags and environment in precedence.
+///
+/// Strata reads the subset of TOML its settings need: `key = "string"`, numbers, booleans, `# comments` and
+/// `[section]` headers (keys inside become `section.key`). TOMLKit, the usual Swift TOML library, depends on a
+/// package this build cannot resolve, so this small reader stands in; it rejects what it does not understand
+/// with file:line rather than guessing.
+public struct ConfigurationFile: Sendable, Hashable {
+    /// The settings, keyed by `key` or `section.key`.
+    public var values: [String: String]
+
+    /// Creates a configuration from values.
+    public init(values: [String: String] = [:]) { self.values = values }
+
+    /// The value of `key`, if set.
+    public subscript(key: String) -> String? { values[key] }
+
+    /// Parses the text of a `strata.toml` at `path` (used in messages).
+    public static func parse(_ text: String, path: String) throws(StrataError) -> ConfigurationFile {
+        var values: [String: String] = [:]
+        var section = ""
+        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = stripComment(String(rawLine)).trimmingCharacters(in: .whitespaces)
+            if line.isEmpty { continue }
+            let location = FileLocation(path: path, line: index + 1)
+            if line.hasPrefix("[") {
+                guard line.hasSuffix("]"), line.count > 2 else {
+                    throw StrataError(.configuration, "a section header must look like [name]", location: location)
+                }
+                section = String(line.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
+                continue
+            }
+            guard let equals = line.firstIndex(of: "=") else {
+                throw StrataError(.configuration, "expected 'key = value'", location: location)
+            }
+            let key = line[..<equals].trimmingCharacters(in: .whitespaces)
+            let rawValue = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else {
+                throw StrataError(.configuration, "'\(key)' is not a valid key", location: location)
+            }
+            values[section.isEmpty ? key : "\(section).\(key)"] = try value(rawValue, location: location)
+        }
+        return ConfigurationFile(values: values)
+    }
+
+    private static func value(_ raw: String, location: FileLocation) throws(StrataError) -> String {
+        if raw.hasPrefix("\"") {
+            guard raw.count >= 2, raw.hasSuffix("\"") else {
+                throw StrataError(.configuration, "unterminated string", location: location)
+            }
+            var result = ""
+            var escaping = false
+            for character in raw.dropFirst().dropLast() {
+                if escaping {
+                    switch character {
+                    case "n": result.append("\n")
+                    case "t": result.append("\t")
+                    default: result.append(character)
+                    }
+                    escaping = false
+                } else if character == "\\" {
+                    escaping = true
+                } else {
+                    result.append(character)
+                }
+            }
+            return result
+        }
+        if raw.hasPrefix("'") {
+            guard raw.count >= 2, raw.hasSuffix("'") else {
+                throw StrataError(.configuration, "unterminated string", location: location)
+            }
+            return String(raw.dropFirst().dropLast())
+        }
+        if raw == "true" || raw == "false" || Double(raw) != nil { return raw }
+        throw StrataError(
+            .configuration, "'\(raw)' is not a string, number or boolean", location: location,
+            hint: "quote text values: key = \"value\"")
+    }
+
+    /// The line without a `#` comment that is outside a string.
+    private static func stripComment(_ line: String) -> String {
+        var quote: Character?
+        for (offset, character) in line.enumerated() {
+            if let open = quote {
+                if character == open { quote = nil }
+            } else if character == "\"" || character == "'" {
+                quote = character
+            } else if character == "#" {
+                return String(line.prefix(offset))
+            }
+        }
+        return line
+    }
+}

@@ -1,0 +1,94 @@
+/// Compares the migrations on disk with the history table and decides what `status`, `migrate` and `rollback` do.
+/// Pure: no I/O, so every rule here is tested in milliseconds.
+public struct MigrationPlanner: Sendable {
+    /// The migrations on disk, in any order.
+    public var migrations: [Migration]
+    /// The history rows, in any order.
+    public var history: [HistoryEntry]
+
+    /// Creates a planner.
+    public init(migrations: [Migration], history: [HistoryEntry]) {
+        self.migrations = migrations.sorted { $0.version < $1.version }
+        self.history = history.sorted { $0.version < $1.version }
+    }
+
+    /// One status per version found on disk or in history, ordered by version.
+    public func statuses() -> [MigrationStatus] {
+        var historyByVersion: [MigrationVersion: HistoryEntry] = [:]
+        for entry in history { historyByVersion[entry.version] = entry }
+        var result: [MigrationStatus] = []
+        var seen = Set<MigrationVersion>()
+        for migration in migrations {
+            seen.insert(migration.version)
+            let entry = historyByVersion[migration.version]
+            let state: MigrationStatus.State
+            switch entry?.state {
+            case nil: state = .pending
+            case .applied?, .baseline?: state = entry?.checksum == migration.checksum || entry?.state == .baseline ? .applied : .changed
+            case .failed?: state = .failed
+            case .partial?: state = .partial
+            case .skipped?: state = .skipped
+            }
+            result.append(MigrationStatus(
+                version: migration.version, name: migration.name, state: state, migration: migration, history: entry))
+        }
+        for entry in history where !seen.contains(entry.version) {
+            result.append(MigrationStatus(
+                version: entry.version, name: entry.name, state: .missing, migration: nil, history: entry))
+        }
+        return result.sorted { $0.version < $1.version }
+    }
+
+    /// The migrations `migrate` runs, in order: pending, skipped (retried) and failed or partial (resumed),
+    /// up to and including `target` when given.
+    public func migrationsToApply(upTo target: MigrationVersion? = nil) -> [MigrationStatus] {
+        statuses().filter { status in
+            guard status.migration != nil else { return false }
+            if let target, status.version > target { return false }
+            switch status.state {
+            case .pending, .skipped, .failed, .partial: return true
+            case .applied, .missing, .changed: return false
+            }
+        }
+    }
+
+    /// Applied migrations whose files changed since they were applied.
+    public func changed() -> [MigrationStatus] { statuses().filter { $0.state == .changed } }
+
+    /// How far `rollback` goes.
+    public enum RollbackTarget: Sendable, Hashable {
+        /// The last N applied migrations.
+        case steps(Int)
+        /// Every applied migration above this version (`0` reverts all).
+        case toVersion(MigrationVersion)
+    }
+
+    /// The applied migrations `rollback` reverts, newest first.
+    ///
+    /// Throws `usage` when a migration to revert has no file or no down section, naming it, before anything runs.
+    public func migrationsToRevert(_ target: RollbackTarget) throws(StrataError) -> [MigrationStatus] {
+        let inEffect = statuses().filter { $0.history?.isInEffect == true }.reversed()
+        let chosen: [MigrationStatus]
+        switch target {
+        case .steps(let count):
+            guard count >= 0 else { throw StrataError(.usage, "--steps must be 0 or more") }
+            chosen = Array(inEffect.prefix(count))
+        case .toVersion(let version):
+            chosen = inEffect.filter { $0.version > version }
+        }
+        for status in chosen {
+            guard let migration = status.migration else {
+                throw StrataError(
+                    .usage, "cannot roll back \(status.version) \(status.name): its file is missing",
+                    hint: "restore the file from version control, or roll back to a later version")
+            }
+            guard migration.down != nil else {
+                throw StrataError(
+                    .usage, "cannot roll back \(status.version) \(status.name): it has no '-- strata:down' section",
+                    location: FileLocation(path: migration.path, line: 1),
+                    hint: "add a down section that reverts the migration, or roll back to a later version")
+            }
+        }
+        return chosen
+    }
+}

@@ -1,0 +1,35 @@
+/// `CREATE INDEX` without `CONCURRENTLY` on a table that already exists: the build holds a SHARE lock, so every
+/// INSERT, UPDATE and DELETE on the table waits until the whole index is built.
+public struct RequireConcurrentIndexCreation: LintRule {
+    /// Creates the rule.
+    public init() {}
+
+    /// `require-concurrent-index-creation`.
+    public var id: String { "require-concurrent-index-creation" }
+    /// An error: writes stop for as long as the build takes.
+    public var defaultSeverity: LintSeverity { .error }
+    /// What the rule catches.
+    public var summary: String { "CREATE INDEX without CONCURRENTLY blocks writes to the table while the index builds." }
+    /// The safe alternative.
+    public var help: String {
+        "use CREATE INDEX CONCURRENTLY in a file marked `-- strata:no-transaction`; it builds without blocking writes"
+    }
+
+    /// Flags `CREATE INDEX` without `CONCURRENTLY`, except on a table created earlier in the same section and
+    /// `ON ONLY` (a partitioned parent's index, created instantly).
+    public func check(_ file: LintFile) -> [LintViolation] {
+        file.statements.compactMap { statement in
+            guard let index = statement.createIndex, !index.isConcurrent, !index.isOnly,
+                !file.createsTable(index.table, before: statement)
+            else { return nil }
+            let kind = index.isUnique ? "CREATE UNIQUE INDEX" : "CREATE INDEX"
+            let help =
+                file.runsInTransaction
+                ? nil : "write CREATE INDEX CONCURRENTLY; this file already runs outside a transaction"
+            return violation(
+                "\(kind) on \(index.table) without CONCURRENTLY holds a SHARE lock that blocks every write to the "
+                    + "table until the index is built",
+                at: statement, token: index.indexKeywordIndex, help: help)
+        }
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import PostgresNIO
+import StrataCore
+
+/// Strata's state in the database: `<schema>.schema_history` (one row per migration) and `<schema>.events`
+/// (an append-only log of every apply and rollback), created on first use. The schema defaults to `strata`.
+public struct HistoryTable: Sendable {
+    /// The schema holding the tables (default `strata`).
+    public let schema: String
+
+    /// Creates a handle for the tables in `schema`; the name is quoted wherever it is used.
+    public init(schema: String = "strata") { self.schema = schema }
+
+    var quotedSchema: String { SQLIdentifier.quoted(schema) }
+    /// `"strata".schema_history`
+    public var historyName: String { "\(quotedSchema).schema_history" }
+    /// `"strata".events`
+    public var eventsName: String { "\(quotedSchema).events" }
+
+    /// True when the history table exists.
+    public func exists(in session: DatabaseSession) async throws(StrataError) -> Bool {
+        let name = "\(quotedSchema).schema_history"
+        let rows = try await session.run("SELECT to_regclass(\(name)) IS NOT NULL")
+        guard let row = rows.first else { return false }
+        do {
+            return try row.decode(Bool.self)
+        } catch {
+            throw StrataError(.internal, "cannot read the history table's existence", detail: "\(error)")
+        }
+    }
+
+    /// Creates the schema and both tables when missing. Safe to run while another process does the same.
+    public func create(in session: DatabaseSession) async throws(StrataError) {
+        if try await exists(in: session) { return }
+        let statements = [
+            "CREATE SCHEMA IF NOT EXISTS \(quotedSchema)",
+            """
+            CREATE TABLE IF NOT EXISTS \(historyName) (
+                version text PRIMARY KEY,
+                name text NOT NULL,
+                kind text NOT NULL DEFAULT 'versioned',
+                checksum text NOT NULL,
+                state text NOT NULL,
+                applied_at timestamptz NOT NULL DEFAULT now(),
+                applied_by text NOT NULL DEFAULT current_user,
+                duration_ms integer NOT NULL DEFAULT 0,
+                statements_run integer NOT NULL DEFAULT 0
+            )
+            """,
+            """
+            CREATE TABLE IF NOT EXISTS \(eventsName) (
+                id bigserial PRIMARY KEY,
+                at timestamptz NOT NULL DEFAULT now(),
+                action text NOT NULL,
+                version text,
+                name text,
+                outcome text NOT NULL,
+                duration_ms integer NOT NULL DEFAULT 0,
+                actor text NOT NULL DEFAULT current_user,
+                detail text
+            )
+            """,
+        ]
+        try await session.run("BEGIN")
+        do throws(StrataError) {
+            for statement in statements { try await session.run(PostgresQuery(unsafeSQL: statement)) }
+            try await session.run("COMMIT")
+        } catch {
+            await session.rollbackQuietly()
+            // Another process may have created the tables at the same moment; that is fine.
+            if try await exists(in: session) { return }
+            throw error
+        }
+    }
+
+    /// Every history row; empty when the table does not exist yet.
+    public func entries(in session: DatabaseSession) async throws(StrataError) -> [HistoryEntry] {
+        guard try await exists(in: session) else { return [] }
+        let rows = try await session.run(PostgresQuery(unsafeSQL: """
+            SELECT version, name, checksum, state, applied_at, applied_by, duration_ms, statements_run
+            FROM \(historyName)
+            """))
+        var entries: [HistoryEntry] = []
+        entries.reserveCapacity(rows.count)
+        for row in rows {
+            do {
+                let (version, name, checksum, state, appliedAt, appliedBy, duration, statementsRun) = try row.decode(
+                    (String, String, String, String, Date, String, Int32, Int32).self)
+                guard let parsedVersion = MigrationVersion(version), let parsedState = HistoryEntry.State(rawValue: state)
+                else {
+                    throw StrataError(
+                        .validation, "the history table has a row Strata cannot read: version '\(version)', state '\(state)'",
+                        hint: "fix or delete that row in \(historyName)")
+                }
+                entries.append(HistoryEntry(
+                    version: parsedVersion, name: name, checksum: checksum, state: parsedState, appliedAt: appliedAt,
+                    appliedBy: appliedBy, durationMilliseconds: Int(duration), statementsRun: Int(statementsRun)))
+            } catch let error as StrataError {
+                throw error
+            } catch {
+                throw StrataError(.internal, "cannot decode a history row", detail: "\(error)")
+            }
+        }
+        return entries
+    }
+
+    /// Records a migration's outcome (insert or update) and logs the event, in one statement so it joins the
+    /// migration's transaction with a single round trip.
+    public func record(
+        _ migration: Migration, state: HistoryEntry.State, durationMilliseconds: Int, statementsRun: Int,
+        action: String, in session: DatabaseSession
+    ) async throws(StrataError) {
+        let version = migration.version.rawValue
+        let name = migration.name
+        let checksum = migration.checksum
+        let stateText = state.rawValue
+        let duration = Int32(clamping: durationMilliseconds)
+        let count = Int32(clamping: statementsRun)
+        let query: PostgresQuery = """
+            WITH recorded AS (
+                INSERT INTO \(unescaped: historyName) (version, name, checksum, state, duration_ms, statements_run)
+                VALUES (\(version), \(name), \(checksum), \(stateText), \(duration), \(count))
+                ON CONFLICT (version) DO UPDATE SET name = EXCLUDED.name, checksum = EXCLUDED.checksum,
+                    state = EXCLUDED.state, applied_at = now(), applied_by = current_user,
+                    duration_ms = EXCLUDED.duration_ms, statements_run = EXCLUDED.statements_run
+                RETURNING version
+            )
+            INSERT INTO \(unescaped: eventsName) (action, version, name, outcome, duration_ms)
+            SELECT \(action), version, \(name), \(stateText), \(duration) FROM recorded
+            """
+        try await session.run(query)
+    }
+
+    /// Deletes a migration's row (after its down ran) and logs the rollback, in one statement.
+    public func remove(
+        _ migration: Migration, durationMilliseconds: Int, in session: DatabaseSession
+    ) async throws(StrataError) {
+        let version = migration.version.rawValue
+        let name = migration.name
+        let duration = Int32(clamping: durationMilliseconds)
+        let query: PostgresQuery = """
+            WITH removed AS (DELETE FROM \(unescaped: historyName) WHERE version = \(version) RETURNING version)
+            INSERT INTO \(unescaped: eventsName) (action, version, name, outcome, duration_ms)
+            SELECT 'rollback', version, \(name), 'reverted', \(duration) FROM removed
+            """
+        try await session.run(query)
+    }
+
+    /// Forgets a skipped migration (after a rollback below it), logging the event.
+    public func forgetSkipped(_ entry: HistoryEntry, in session: DatabaseSession) async throws(StrataError) {
+        let version = entry.version.rawValue
+        let name = entry.name
+        let query: PostgresQuery = """
+            WITH removed AS (DELETE FROM \(unescaped: historyName) WHERE version = \(version) AND state = 'skipped' RETURNING version)
+            INSERT INTO \(unescaped: eventsName) (action, version, name, outcome)
+            SELECT 'rollback', version, \(name), 'forgotten-skip' FROM removed
+            """
+        try await session.run(query)
+    }
+
+    /// Appends an event outside any migration (for example a failed attempt, after its rollback).
+    public func logEvent(
+        action: String, version: String?, name: String?, outcome: String, detail: String?, in session: DatabaseSession
+    ) async throws(StrataError) {
+        let query: PostgresQuery = """
+            INSERT INTO \(unescaped: eventsName) (action, version, name, outcome, detail)
+            VALUES (\(action), \(version), \(name), \(outcome), \(detail))
+            """
+        try await session.run(query)
+    }
+}

@@ -1,0 +1,148 @@
+import Logging
+import StrataCore
+import StrataSQL
+
+/// Applies, reverts and inspects migrations on one database session: the engine behind `strata migrate`,
+/// `status`, `validate`, `rollback` and `redo`, and what a Swift server embeds to migrate on boot.
+public struct Migrator: Sendable {
+    /// The connection it works on.
+    public let session: DatabaseSession
+    /// Run-wide settings.
+    public let options: MigratorOptions
+    /// Receives one report per migration.
+    public let progress: @Sendable (MigrationProgress) -> Void
+    let history: HistoryTable
+    let lock: MigrationLock
+
+    /// Creates a migrator on `session`.
+    public init(
+        session: DatabaseSession, options: MigratorOptions = MigratorOptions(),
+        progress: @escaping @Sendable (MigrationProgress) -> Void = { _ in }
+    ) {
+        self.session = session
+        self.options = options
+        self.progress = progress
+        self.history = HistoryTable(schema: options.schema)
+        self.lock = MigrationLock(schema: options.schema, timeout: options.lockWait)
+    }
+
+    /// The state of every migration on disk or in history, without taking the lock or creating anything.
+    public func status(of migrations: [Migration]) async throws(StrataError) -> [MigrationStatus] {
+        MigrationPlanner(migrations: migrations, history: try await history.entries(in: session)).statuses()
+    }
+
+    /// Applies pending migrations (and retries skipped ones, resumes partial ones) up to `target`.
+    ///
+    /// With nothing to do it returns without waiting for the lock. Refuses to run when an applied file changed.
+    @discardableResult
+    public func migrate(_ migrations: [Migration], to target: MigrationVersion? = nil) async throws(StrataError) -> MigrationRunSummary {
+        let before = MigrationPlanner(migrations: migrations, history: try await history.entries(in: session))
+        try refuseChanged(before)
+        if before.migrationsToApply(upTo: target).isEmpty { return MigrationRunSummary() }
+        if options.dryRun {
+            for status in before.migrationsToApply(upTo: target) {
+                guard let migration = status.migration else { continue }
+                let statements = try migration.up.statements(path: migration.path)
+                progress(.planned(migration, direction: .up, statements: Array(statements.dropFirst(status.history?.statementsRun ?? 0))))
+            }
+            return MigrationRunSummary()
+        }
+        return try await withLock { () throws(StrataError) -> MigrationRunSummary in
+            try await history.create(in: session)
+            // Another process may have migrated while we waited for the lock: plan again.
+            let planner = MigrationPlanner(migrations: migrations, history: try await history.entries(in: session))
+            try refuseChanged(planner)
+            let executor = MigrationExecutor(session: session, history: history, options: options)
+            var summary = MigrationRunSummary()
+            let clock = ContinuousClock()
+            for status in planner.migrationsToApply(upTo: target) {
+                guard let migration = status.migration else { continue }
+                let start = clock.now
+                let resumeAfter = status.state == .partial ? (status.history?.statementsRun ?? 0) : 0
+                switch try await executor.apply(migration, resumeAfter: resumeAfter) {
+                case .applied(let statements):
+                    summary.done.append(migration.version)
+                    progress(.applied(migration, milliseconds: (clock.now - start).wholeMilliseconds, statements: statements))
+                case .skipped(let reason):
+                    summary.skipped.append(migration.version)
+                    progress(.skipped(migration, reason: reason))
+                }
+            }
+            return summary
+        }
+    }
+
+    /// Reverts applied migrations, newest first, by their down sections.
+    @discardableResult
+    public func rollback(
+        _ migrations: [Migration], target: MigrationPlanner.RollbackTarget
+    ) async throws(StrataError) -> MigrationRunSummary {
+        let before = MigrationPlanner(migrations: migrations, history: try await history.entries(in: session))
+        let toRevert = try before.migrationsToRevert(target)
+        let skippedAbove: Bool
+        if case .toVersion(let version) = target {
+            skippedAbove = before.history.contains { $0.state == .skipped && $0.version > version }
+        } else {
+            skippedAbove = false
+        }
+        if toRevert.isEmpty && !skippedAbove { return MigrationRunSummary() }
+        if options.dryRun {
+            for status in toRevert {
+                guard let migration = status.migration else { continue }
+                let statements = try migration.down?.statements(path: migration.path) ?? []
+                progress(.planned(migration, direction: .down, statements: statements))
+            }
+            return MigrationRunSummary()
+        }
+        return try await withLock { () throws(StrataError) -> MigrationRunSummary in
+            let planner = MigrationPlanner(migrations: migrations, history: try await history.entries(in: session))
+            let executor = MigrationExecutor(session: session, history: history, options: options)
+            var summary = MigrationRunSummary()
+            let clock = ContinuousClock()
+            for status in try planner.migrationsToRevert(target) {
+                guard let migration = status.migration else { continue }
+                let start = clock.now
+                try await executor.revert(migration)
+                summary.done.append(migration.version)
+                progress(.reverted(migration, milliseconds: (clock.now - start).wholeMilliseconds))
+            }
+            // A migration skipped for a missing extension has no effect to revert; below the target it is
+            // forgotten so the folder reads as pending again.
+            if case .toVersion(let version) = target {
+                for entry in planner.history where entry.state == .skipped && entry.version > version {
+                    try await history.forgetSkipped(entry, in: session)
+                }
+            }
+            return summary
+        }
+    }
+
+    /// Problems `validate` reports: changed and missing files, and pending files below the highest applied version.
+    public func validate(_ migrations: [Migration]) async throws(StrataError) -> [ValidationProblem] {
+        ValidationProblem.find(in: try await status(of: migrations))
+    }
+
+    private func refuseChanged(_ planner: MigrationPlanner) throws(StrataError) {
+        guard let first = planner.changed().first, let migration = first.migration else { return }
+        throw StrataError(
+            .validation, "\(first.version) \(first.name) was changed after it was applied",
+            location: FileLocation(path: migration.path, line: 1),
+            detail: "recorded checksum \(first.history?.checksum ?? "?"), file checksum \(migration.checksum)",
+            hint: "restore the applied text and put the change in a new migration (strata new NAME)")
+    }
+
+    private func withLock<T: Sendable>(
+        _ body: () async throws(StrataError) -> T
+    ) async throws(StrataError) -> T {
+        try await lock.acquire(on: session)
+        do throws(StrataError) {
+            let result = try await body()
+            await lock.release(on: session)
+            return result
+        } catch {
+            await lock.release(on: session)
+            throw error
+        }
+    }
+
+}

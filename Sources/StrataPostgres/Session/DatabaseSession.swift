@@ -1,0 +1,70 @@
+import Logging
+import PostgresNIO
+import StrataCore
+import StrataSQL
+
+/// One dedicated connection to PostgreSQL on which Strata sends statements one at a time.
+///
+/// postgres-nio has no simple-query protocol, so every statement is split by the lexer first and sent alone;
+/// that also gives each failure its own file position.
+public struct DatabaseSession: Sendable {
+    /// The open connection.
+    public let connection: PostgresConnection
+    /// Where the session logs.
+    public let logger: Logger
+    /// A password-free description of the server, for messages.
+    public let target: String
+
+    /// Opens a connection with a postgres-nio configuration; `target` describes the server without secrets.
+    public static func connect(
+        configuration: PostgresConnection.Configuration, target: String, logger: Logger
+    ) async throws(StrataError) -> DatabaseSession {
+        do {
+            let connection = try await PostgresConnection.connect(
+                configuration: configuration, id: 1, logger: logger)
+            return DatabaseSession(connection: connection, logger: logger, target: target)
+        } catch {
+            throw PostgresErrorMapping.strataError(error, code: .connection, target: target)
+        }
+    }
+
+    /// Closes the connection; errors while closing are logged, not thrown.
+    public func close() async {
+        do {
+            try await connection.close()
+        } catch {
+            logger.debug("closing the connection failed: \(error)")
+        }
+    }
+
+    /// Runs SQL Strata wrote itself (no file position), returning its rows.
+    @discardableResult
+    public func run(_ query: PostgresQuery) async throws(StrataError) -> [PostgresRow] {
+        do {
+            return try await connection.query(query, logger: logger).collect()
+        } catch {
+            throw PostgresErrorMapping.strataError(error, code: .internal, target: target)
+        }
+    }
+
+    /// Runs one statement of a user's file, mapping a failure to `path:line:column` with the server's details.
+    @discardableResult
+    public func run(
+        _ statement: SQLStatement, path: String, failure: StrataError.Code = .migrationFailed
+    ) async throws(StrataError) -> [PostgresRow] {
+        do {
+            return try await connection.query(PostgresQuery(unsafeSQL: statement.text), logger: logger).collect()
+        } catch {
+            throw PostgresErrorMapping.strataError(error, statement: statement, path: path, code: failure, target: target)
+        }
+    }
+
+    /// Runs `ROLLBACK`, ignoring failures (used on error paths, where the original error matters more).
+    public func rollbackQuietly() async {
+        do {
+            try await connection.query("ROLLBACK", logger: logger)
+        } catch {
+            logger.debug("ROLLBACK failed: \(error)")
+        }
+    }
+}

@@ -1,0 +1,2 @@
+import StrataCommands
+await StrataMain.run()

@@ -1,0 +1,160 @@
+import Foundation
+import StrataTesting
+import Testing
+
+/// The built `strata` binary, run the way a user runs it, against a real PostgreSQL.
+@Suite struct CommandLineTests {
+    func database() async throws -> String {
+        let server = try await TemporaryPostgres.shared()
+        return server.url(for: try await server.makeDatabase(prefix: "e2e"))
+    }
+
+    func statusStates(_ project: ProjectFolder, url: String) throws -> [String] {
+        let result = try StrataBinary.run(["status", "--json", "--database-url", url], in: project.path)
+        #expect(result.status == 0, "\(result.output)")
+        let object = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
+        let migrations = object?["migrations"] as? [[String: Any]] ?? []
+        return migrations.compactMap { $0["state"] as? String }
+    }
+
+    @Test func eventsExampleUpgradesSkipsVectorAndRollsBackToZero() async throws {
+        let url = try await database()
+        let project = try ProjectFolder()
+        try project.copyMigrations(from: "Examples/events/db/migrations")
+        let migrate = try StrataBinary.run(["migrate", "--database-url", url], in: project.path)
+        #expect(migrate.status == 0, "\(migrate.output)")
+        #expect(migrate.standardOutput.components(separatedBy: "applied ").count - 1 == 6)
+        #expect(migrate.standardOutput.contains("skipped  20251102120500 v2_knowledge_embeddings: extension 'vector' is not available"))
+        #expect(try statusStates(project, url: url) == ["applied", "applied", "applied", "applied", "applied", "applied", "skipped"])
+
+        let noop = try StrataBinary.run(["migrate", "--database-url", url], in: project.path)
+        #expect(noop.status == 0)
+        #expect(noop.standardOutput.contains("skipped") || noop.standardOutput.contains("up to date"))
+
+        let rollback = try StrataBinary.run(["rollback", "--to", "0", "--database-url", url], in: project.path)
+        #expect(rollback.status == 0, "\(rollback.output)")
+        #expect(rollback.standardOutput.components(separatedBy: "reverted").count - 1 == 6)
+        #expect(try statusStates(project, url: url) == Array(repeating: "pending", count: 7))
+
+        let again = try StrataBinary.run(["migrate", "--database-url", url], in: project.path)
+        #expect(again.status == 0, "\(again.output)")
+    }
+
+    @Test func failingMigrationExitsOneNamingFileLineAndSQLState() async throws {
+        let url = try await database()
+        let project = try ProjectFolder()
+        try project.write("db/migrations/1_ok.sql", "CREATE TABLE ok (id int);")
+        try project.write("db/migrations/2_bad.sql", "-- strata:up\nCREATE TABLE b (id int);\nSELECT nope FROM ok;\n")
+        let result = try StrataBinary.run(["migrate", "--database-url", url], in: project.path)
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("db/migrations/2_bad.sql:3:8: column \"nope\" does not exist (SQLSTATE 42703)"))
+        #expect(result.standardOutput.contains("applied  1 ok"))
+        #expect(try statusStates(project, url: url) == ["applied", "pending"])
+    }
+
+    @Test func exitCodesForUsageConnectionAndPending() async throws {
+        let url = try await database()
+        let project = try ProjectFolder()
+        try project.write("db/migrations/1_a.sql", "CREATE TABLE a (id int);")
+
+        let badURL = try StrataBinary.run(["status", "--database-url", "postgres://u:secret@host:notaport/db"], in: project.path)
+        #expect(badURL.status == 2, "\(badURL.output)")
+        #expect(!badURL.output.contains("secret"))
+
+        let unreachable = try StrataBinary.run(
+            ["status", "--database-url", "postgres://u:secret@127.0.0.1:1/db?connect_timeout=2"], in: project.path)
+        #expect(unreachable.status == 3, "\(unreachable.output)")
+        #expect(!unreachable.output.contains("secret"))
+
+        let badFlag = try StrataBinary.run(["migrate", "--no-such-flag"], in: project.path)
+        #expect(badFlag.status == 2)
+
+        let missingDir = try StrataBinary.run(["status", "--dir", "nowhere", "--database-url", url], in: project.path)
+        #expect(missingDir.status == 2)
+        #expect(missingDir.standardError.contains("nowhere"))
+
+        let pending = try StrataBinary.run(["status", "--exit-code", "--database-url", url], in: project.path)
+        #expect(pending.status == 4)
+        #expect(pending.standardOutput.contains("1 pending"))
+
+        let migrate = try StrataBinary.run(["migrate"], in: project.path, environment: ["DATABASE_URL": url])
+        #expect(migrate.status == 0, "\(migrate.output)")
+        let clean = try StrataBinary.run(["status", "--exit-code", "--database-url", url], in: project.path)
+        #expect(clean.status == 0)
+    }
+
+    @Test func validateReportsAnEditedFileWithBothChecksums() async throws {
+        let url = try await database()
+        let project = try ProjectFolder()
+        let path = try project.write("db/migrations/1_a.sql", "CREATE TABLE a (id int);\n")
+        #expect(try StrataBinary.run(["migrate", "--database-url", url], in: project.path).status == 0)
+        try "CREATE TABLE a (id int);\r\n".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try StrataBinary.run(["validate", "--database-url", url], in: project.path).status == 0)
+        try "CREATE TABLE a (id bigint);\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try StrataBinary.run(["validate", "--database-url", url], in: project.path)
+        #expect(result.status == 4)
+        #expect(result.standardError.contains("1 a: changed since it was applied (recorded "))
+        let migrate = try StrataBinary.run(["migrate", "--database-url", url], in: project.path)
+        #expect(migrate.status == 4)
+    }
+
+    @Test func dryRunPrintsStatementsAndChangesNothing() async throws {
+        let url = try await database()
+        let project = try ProjectFolder()
+        try project.write("db/migrations/1_a.sql", "-- strata:up\nCREATE TABLE a (id int);\n-- strata:down\nDROP TABLE a;")
+        let result = try StrataBinary.run(["migrate", "--dry-run", "--database-url", url], in: project.path)
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("CREATE TABLE a (id int);"))
+        #expect(try statusStates(project, url: url) == ["pending"])
+    }
+
+    @Test func initAndNewScaffoldAMigrationThatApplies() async throws {
+        let url = try await database()
+        let project = try ProjectFolder()
+        #expect(try StrataBinary.run(["init"], in: project.path).status == 0)
+        #expect(FileManager.default.fileExists(atPath: project.path + "/strata.toml"))
+        let created = try StrataBinary.run(["new", "Add users table"], in: project.path)
+        #expect(created.status == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: project.path + "/db/migrations")
+        let file = try #require(files.first { $0.hasSuffix("_add_users_table.sql") })
+        let path = project.path + "/db/migrations/" + file
+        let template = try String(contentsOfFile: path, encoding: .utf8)
+        try template.replacingOccurrences(of: "-- strata:up\n", with: "-- strata:up\nCREATE TABLE users (id int);\n")
+            .replacingOccurrences(of: "-- strata:down\n", with: "-- strata:down\nDROP TABLE users;\n")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let migrate = try StrataBinary.run(["migrate", "--database-url", url], in: project.path)
+        #expect(migrate.status == 0, "\(migrate.output)")
+        let redo = try StrataBinary.run(["redo", "--database-url", url], in: project.path)
+        #expect(redo.status == 0, "\(redo.output)")
+        #expect(redo.standardOutput.contains("reverted") && redo.standardOutput.contains("applied"))
+    }
+
+    @Test func psqlMetaCommandIsRefusedWithFileAndLine() async throws {
+        let url = try await database()
+        let project = try ProjectFolder()
+        try project.write("db/migrations/1_a.sql", "CREATE TABLE a (id int);\n\\i other.sql\n")
+        let result = try StrataBinary.run(["migrate", "--database-url", url], in: project.path)
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("db/migrations/1_a.sql:2:1"))
+    }
+
+    @Test func eightProcessesMigrateFiftyFilesExactlyOnce() async throws {
+        let url = try await database()
+        let project = try ProjectFolder()
+        for index in 1...50 {
+            try project.write("db/migrations/\(index)_t\(index).sql", "CREATE TABLE t\(index) (id int);\nINSERT INTO t\(index) VALUES (\(index));")
+        }
+        let results = try await withThrowingTaskGroup(of: StrataBinary.Result.self) { group in
+            for _ in 0..<8 {
+                group.addTask { try StrataBinary.run(["migrate", "--database-url", url], in: project.path) }
+            }
+            var all: [StrataBinary.Result] = []
+            for try await result in group { all.append(result) }
+            return all
+        }
+        for result in results { #expect(result.status == 0, "\(result.output)") }
+        let appliedLines = results.map { $0.standardOutput.components(separatedBy: "applied ").count - 1 }.reduce(0, +)
+        #expect(appliedLines == 50)
+        #expect(try statusStates(project, url: url) == Array(repeating: "applied", count: 50))
+    }
+}

@@ -1,0 +1,4 @@
+-- strata:up
+DELETE FROM plans WHERE retired;
+-- strata:down
+-- Irreversible: the deleted plans are gone.

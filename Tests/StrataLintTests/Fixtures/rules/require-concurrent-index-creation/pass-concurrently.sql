@@ -1,0 +1,5 @@
+-- strata:no-transaction
+-- strata:up
+CREATE INDEX CONCURRENTLY users_email_idx ON users (email);
+-- strata:down
+DROP INDEX CONCURRENTLY users_email_idx;

@@ -1,0 +1,5 @@
+-- strata:no-transaction
+-- strata:up
+DROP INDEX CONCURRENTLY IF EXISTS users_email_idx;
+-- strata:down
+CREATE INDEX CONCURRENTLY users_email_idx ON users (email);

@@ -1,0 +1,6 @@
+-- A concurrent build is long by design; a statement timeout would leave an invalid index.
+-- strata:no-transaction
+-- strata:up
+CREATE INDEX CONCURRENTLY users_email_idx ON users (email);
+-- strata:down
+DROP INDEX CONCURRENTLY users_email_idx;
