@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import StrataPostgres
 
 #if canImport(Glibc)
 import Glibc
@@ -13,12 +13,7 @@ import Darwin
 /// exit, and from a watchdog shell (which polls whether this process is alive once a second) when it crashes or
 /// is killed. The hook stops the watchdog after running the command itself.
 enum ExitCleanup {
-    private struct State: Sendable {
-        var command: String?
-        var watchdog: Int32?
-    }
-
-    private static let state = Mutex(State())
+    private static let state = LockedState()
 
     /// Arranges for `command` to run at exit; a later call replaces the command.
     static func install(command: String) {
@@ -29,14 +24,8 @@ enum ExitCleanup {
         }
         if let previous = state.withLock({ $0.watchdog }) { kill(previous, SIGTERM) }
         let script = "trap '' INT HUP; while kill -0 \(getpid()) 2>/dev/null; do sleep 1; done; " + command
-        let watchdog = Process()
-        watchdog.executableURL = URL(fileURLWithPath: "/bin/sh")
-        watchdog.arguments = ["-c", script]
-        watchdog.standardInput = FileHandle.nullDevice
-        watchdog.standardOutput = FileHandle.nullDevice
-        watchdog.standardError = FileHandle.nullDevice
-        if (try? watchdog.run()) != nil {
-            state.withLock { $0.watchdog = watchdog.processIdentifier }
+        if let watchdog = try? ProcessRunner.spawn("/bin/sh", ["-c", script]) {
+            state.withLock { $0.watchdog = watchdog }
         }
         if firstInstall { atexit { ExitCleanup.runAtExit() } }
     }
@@ -60,7 +49,24 @@ enum ExitCleanup {
         defer { arguments.forEach { free($0) } }
         var argv = arguments + [nil]
         guard posix_spawn(&pid, "/bin/sh", nil, nil, &argv, environ) == 0 else { return }
-        var status: Int32 = 0
-        _ = waitpid(pid, &status, 0)
+        _ = ProcessRunner.waitForExit(pid)
     }
+}
+
+/// The exit hook's state behind a lock (`Synchronization.Mutex` needs macOS 15; the package supports macOS 14).
+private final class LockedState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = ExitCleanupState()
+
+    func withLock<Result>(_ body: (inout ExitCleanupState) -> Result) -> Result {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&value)
+    }
+}
+
+/// The command to run at exit and the watchdog's process id.
+private struct ExitCleanupState {
+    var command: String?
+    var watchdog: Int32?
 }

@@ -101,18 +101,22 @@ import Testing
         #expect(failure.location?.line == 1)
     }
 
-    @Test func invalidUTF8NamesByteOffsetAndLine() throws {
-        var bytes = Array("-- strata:up\nSELECT 'ok';\nSELECT '".utf8)
-        let offset = bytes.count
-        bytes += [0xC3, 0x28] + Array("';\n".utf8)
+    static func parseError(bytes: [UInt8]) -> StrataError? {
         do {
             _ = try NativeMigrationParser.parse(path: "f.sql", version: MigrationVersion("1")!, name: "f", bytes: bytes)
-            Issue.record("expected an error")
-        } catch let error as StrataError {
-            #expect(error.code == .invalidMigration)
-            #expect(error.message.contains("offset \(offset)"))
-            #expect(error.location?.line == 3)
+            return nil
+        } catch {
+            return error
         }
+    }
+
+    @Test func invalidUTF8NamesByteOffsetAndLine() throws {
+        let valid = Array("-- strata:up\nSELECT 'ok';\nSELECT '".utf8)
+        let bytes = valid + [0xC3, 0x28] + Array("';\n".utf8)
+        let failure = try #require(Self.parseError(bytes: bytes))
+        #expect(failure.code == .invalidMigration)
+        #expect(failure.message.contains("offset \(valid.count)"))
+        #expect(failure.location?.line == 3)
     }
 
     @Test func unterminatedStringNamesLineAndColumn() throws {

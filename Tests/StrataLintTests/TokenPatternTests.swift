@@ -65,4 +65,26 @@ import Testing
         let column = try #require(alter.alterTable?.actions.first?.addedColumn)
         #expect(column.defaultExpression?.sourceText == "gen_random_uuid ( )")
     }
+
+    @Test func commentsBetweenKeywordsAreIgnored() throws {
+        let create = try statement("CREATE /* built offline */ INDEX -- note\n  CONCURRENTLY i ON t (a)")
+        #expect(create.createIndex?.isConcurrent == true)
+        #expect(create.starts(with: "create", "index", "concurrently"))
+    }
+
+    @Test func alterTableAllInTablespaceIsNotReadAsATable() throws {
+        #expect(try statement("ALTER TABLE ALL IN TABLESPACE a SET TABLESPACE b").alterTable == nil)
+    }
+
+    @Test func fileFromSQLTextHasBothSectionsAndDirectives() throws {
+        let file = try LintFile(
+            path: "x.sql", upSQL: "-- strata:no-transaction\nCREATE INDEX CONCURRENTLY i ON t (a);",
+            downSQL: "DROP INDEX CONCURRENTLY i;")
+        #expect(!file.runsInTransaction)
+        #expect(file.up.count == 1 && file.down?.count == 1 && file.statements.count == 2)
+        #expect(file.statements.map(\.id) == [
+            LintStatement.ID(section: .up, index: 0), LintStatement.ID(section: .down, index: 0),
+        ])
+        #expect(file.hasDirective("no-transaction"))
+    }
 }

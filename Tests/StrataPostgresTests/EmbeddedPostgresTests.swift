@@ -12,10 +12,10 @@ import Testing
 
     /// Runs `body` on a cluster in a fresh folder; stops the server and removes the folder afterwards.
     private func withCluster(
-        path: String? = nil, _ body: (EmbeddedPostgres) async throws -> Void
+        nested: String = "", _ body: (EmbeddedPostgres) async throws -> Void
     ) async throws {
-        let root = path ?? "/tmp/strata-ept-" + String(UUID().uuidString.prefix(8)).lowercased()
-        let server = EmbeddedPostgres(directory: root + "/.strata/postgres", durable: false, logger: logger)
+        let root = "/tmp/strata-ept-" + String(UUID().uuidString.prefix(8)).lowercased()
+        let server = EmbeddedPostgres(directory: root + nested + "/.strata/postgres", durable: false, logger: logger)
         do {
             try await body(server)
         } catch {
@@ -86,11 +86,17 @@ import Testing
     }
 
     @Test func longFolderGetsAShortSocketFolder() async throws {
-        let root = "/tmp/strata-ept-" + String(UUID().uuidString.prefix(8)).lowercased() + "/"
-            + String(repeating: "nested-folder/", count: 7)
-        try await withCluster(path: root) { server in
+        try await withCluster(nested: String(repeating: "/nested-folder", count: 7)) { server in
             #expect((server.directory + "/.s.PGSQL.5432").utf8.count > ConnectionSettings.maximumSocketPathLength)
+            // A private folder on the way: as root, the server's 'postgres' account must still get through.
+            let privateFolder = (server.directory as NSString).deletingLastPathComponent
+            try FileManager.default.createDirectory(atPath: privateFolder, withIntermediateDirectories: true)
+            try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: privateFolder)
             let settings = try await server.start(database: "app")
+            if geteuid() == 0 {
+                let mode = try FileManager.default.attributesOfItem(atPath: privateFolder)[.posixPermissions] as? Int
+                #expect(mode == 0o701)
+            }
             #expect(settings.host.hasPrefix("/tmp/strata-"))
             #expect(SocketDirectory.remembered(in: server.directory) == settings.host)
             #expect(try await queryText(settings, "SELECT current_database()::text") == "app")

@@ -1,6 +1,7 @@
 /// SARIF 2.1.0 (the OASIS static-analysis format GitHub code scanning and others import): one run whose
 /// `tool.driver.rules` lists every rule that ran (id, short description, help, `helpUri`, default level) and whose
-/// `results` point at the findings. Columns are counted in Unicode code points (`columnKind`).
+/// `results` point at the findings, with the source line as the `contextRegion` snippet. Columns are counted in
+/// Unicode code points (`columnKind`).
 public struct SARIFLintFormatter: LintFormatter {
     /// The schema the document declares.
     public static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -30,9 +31,12 @@ public struct SARIFLintFormatter: LintFormatter {
                     Location(
                         physicalLocation: PhysicalLocation(
                             artifactLocation: ArtifactLocation(uri: Self.uri(forPath: finding.path)),
-                            region: Region(
-                                startLine: finding.line, startColumn: finding.column,
-                                snippet: finding.excerpt.map { Text(text: $0.text) })))
+                            region: Region(startLine: finding.line, startColumn: finding.column),
+                            contextRegion: finding.excerpt.map { excerpt in
+                                Region(
+                                    startLine: excerpt.line, startColumn: excerpt.column == 1 ? nil : excerpt.column,
+                                    snippet: Text(text: excerpt.text))
+                            }))
                 ])
         }
         let log = Log(
@@ -121,6 +125,8 @@ public struct SARIFLintFormatter: LintFormatter {
     private struct PhysicalLocation: Encodable {
         var artifactLocation: ArtifactLocation
         var region: Region
+        /// The whole source line around `region`.
+        var contextRegion: Region?
     }
 
     private struct ArtifactLocation: Encodable {
@@ -129,7 +135,7 @@ public struct SARIFLintFormatter: LintFormatter {
 
     private struct Region: Encodable {
         var startLine: Int
-        var startColumn: Int
+        var startColumn: Int?
         var snippet: Text?
     }
 }
