@@ -158,3 +158,46 @@ import Testing
         #expect(try statusStates(project, url: url) == Array(repeating: "applied", count: 50))
     }
 }
+
+/// Authentication failures: exit 3, and the password never printed.
+@Suite struct AuthenticationTests {
+    @Test func wrongPasswordExitsThreeWithoutEchoingIt() async throws {
+        let server = try await TemporaryPostgres.shared()
+        let admin = server.url(for: try await server.makeDatabase(prefix: "auth"))
+        let project = try ProjectFolder()
+        try project.write("db/migrations/1_a.sql", "SELECT 1;")
+        // Require a password for one role on the test server's socket.
+        let hba = server.server.dataDirectory + "/pg_hba.conf"
+        let original = try String(contentsOfFile: hba, encoding: .utf8)
+        if !original.contains("strata_password_user") {
+            try ("local all strata_password_user scram-sha-256\n" + original).write(toFile: hba, atomically: true, encoding: .utf8)
+        }
+        try project.write("setup.sql", """
+            DO $$ BEGIN
+              IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'strata_password_user') THEN
+                CREATE ROLE strata_password_user LOGIN PASSWORD 'right-password';
+              END IF;
+            END $$;
+            SELECT pg_reload_conf();
+            """)
+        try FileManager.default.createDirectory(atPath: project.path + "/setup-dir", withIntermediateDirectories: true)
+        try FileManager.default.moveItem(atPath: project.path + "/setup.sql", toPath: project.path + "/setup-dir/1_setup.sql")
+        let created = try StrataBinary.run(["migrate", "--dir", "setup-dir", "--database-url", admin], in: project.path)
+        #expect(created.status == 0, "\(created.output)")
+
+        let secret = "p%40ss%3Aw%2Frd%25Secret"  // p@ss:w/rd%Secret
+        var wrong = URLComponents(string: admin)
+        wrong?.user = "strata_password_user"
+        wrong?.percentEncodedPassword = secret
+        let url = try #require(wrong?.string)
+        let result = try StrataBinary.run(["status", "--database-url", url], in: project.path)
+        #expect(result.status == 3, "\(result.output)")
+        #expect(result.standardError.contains("password authentication failed"))
+        #expect(!result.output.contains("Secret"))
+        #expect(!result.output.contains("w/rd") && !result.output.contains("w%2Frd"))
+
+        let verbose = try StrataBinary.run(["status", "--verbose", "--database-url", url], in: project.path)
+        #expect(verbose.status == 3)
+        #expect(!verbose.output.contains("Secret"))
+    }
+}

@@ -15,6 +15,12 @@ struct MigrateCommand: AsyncParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Print the statements that would run; change nothing.")
     var dryRun = false
 
+    @Flag(name: .customLong("enforce-lint"), help: "Refuse to run when the pending files have lint findings of error severity (or lint.enforce = true in strata.toml).")
+    var enforceLint = false
+
+    @Flag(name: .customLong("no-lint"), help: "Do not lint the pending files first.")
+    var noLint = false
+
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
@@ -25,9 +31,16 @@ struct MigrateCommand: AsyncParsableCommand {
         let options = try context.migratorOptions(dryRun: dryRun)
         let clock = ContinuousClock()
         let start = clock.now
+        let lint = noLint ? nil : try LintAdapter(context: context)
+        let enforce = enforceLint || context.configuration["lint.enforce"] == "true"
         let summary = try await context.withSession { session throws(StrataError) in
-            try await Migrator(session: session, options: options, progress: printer.callback)
-                .migrate(migrations, to: version)
+            let migrator = Migrator(session: session, options: options, progress: printer.callback)
+            if let lint {
+                let pending = MigrationPlanner(migrations: migrations, history: try await migrator.history(in: session))
+                    .migrationsToApply(upTo: version).compactMap(\.migration)
+                try LintGate.check(pending, with: lint, enforce: enforce, quiet: global.quiet)
+            }
+            return try await migrator.migrate(migrations, to: version)
         }
         if dryRun { return }
         let elapsed = (clock.now - start).wholeMilliseconds

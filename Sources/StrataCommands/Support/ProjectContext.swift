@@ -44,6 +44,12 @@ struct ProjectContext {
             dryRun: dryRun)
     }
 
+    /// True when a database is configured by flag, environment or strata.toml (not only the embedded default).
+    var hasConfiguredDatabase: Bool {
+        options.databaseURL != nil || environment["DATABASE_URL"] != nil || environment["STRATA_DATABASE_URL"] != nil
+            || configuration["database_url"] != nil || environment["PGHOST"] != nil || environment["PGDATABASE"] != nil
+    }
+
     /// Reads the migrations folder.
     func loadMigrations() throws(StrataError) -> [Migration] {
         try MigrationFolder(path: migrationsDirectory).load()

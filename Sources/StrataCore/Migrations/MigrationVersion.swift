@@ -19,6 +19,14 @@ public struct MigrationVersion: Sendable, Hashable, Comparable, CustomStringConv
         self.parts = parts
     }
 
+    /// Version `0`, which sorts before every migration (`rollback --to 0` reverts all).
+    public static let zero = MigrationVersion(rawValue: "0", parts: ["0"])
+
+    private init(rawValue: String, parts: [String]) {
+        self.rawValue = rawValue
+        self.parts = parts
+    }
+
     public var description: String { rawValue }
 
     /// Two versions are equal when their numeric parts are (trailing `.0` parts are insignificant: `1.0` == `1`).

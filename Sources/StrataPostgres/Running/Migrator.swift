@@ -31,6 +31,11 @@ public struct Migrator: Sendable {
         MigrationPlanner(migrations: migrations, history: try await history.entries(in: session)).statuses()
     }
 
+    /// The history rows (empty before the first migration), without taking the lock or creating anything.
+    public func history(in session: DatabaseSession) async throws(StrataError) -> [HistoryEntry] {
+        try await history.entries(in: session)
+    }
+
     /// Applies pending migrations (and retries skipped ones, resumes partial ones) up to `target`.
     ///
     /// With nothing to do it returns without waiting for the lock. Refuses to run when an applied file changed.

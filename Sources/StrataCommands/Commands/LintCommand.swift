@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import StrataCore
+import StrataLint
+import StrataPostgres
+
+/// `strata lint`: risky-DDL rules over migration files.
+struct LintCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Check migrations for statements that would lock or break production (exit 6 on error findings).",
+        discussion: """
+            With paths, lints those files or folders. Without, lints the pending migrations of the configured \
+            folder when a database is configured, else every file in it. Rules: docs/rules/. Suppress with \
+            '-- strata:nolint rule-id' on the line before a statement, or at the top of a file.
+            """)
+
+    @Argument(help: "Migration files or folders (default: the migrations folder).")
+    var paths: [String] = []
+
+    @Option(help: ArgumentHelp("Output: text, json, github or sarif.", valueName: "format"))
+    var format: String = "text"
+
+    @Option(name: .customLong("pg-version"), help: ArgumentHelp("Target PostgreSQL major version (default 15).", valueName: "n"))
+    var pgVersion: Int?
+
+    @Option(help: ArgumentHelp("Rule ids to switch off, comma-separated.", valueName: "ids"))
+    var disable: String?
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        guard let outputFormat = LintOutputFormat(rawValue: format) else {
+            throw StrataError(.usage, "--format must be one of text, json, github, sarif")
+        }
+        let context = try ProjectContext(options: global)
+        let adapter = try LintAdapter(
+            context: context, disabled: (disable ?? "").split(separator: ",").map { String($0) }, pgVersion: pgVersion)
+        let migrations = try await selectMigrations(context)
+        let report = try adapter.lint(migrations)
+        let text = outputFormat.formatter(useColor: Console.standardOutput.supportsColor).format(report)
+        if !text.isEmpty { Console.standardOutput.write(text) }
+        if report.hasErrors { throw ExitCommandStatus(status: .lintFindings) }
+    }
+
+    private func selectMigrations(_ context: ProjectContext) async throws(StrataError) -> [Migration] {
+        if !paths.isEmpty {
+            var migrations: [Migration] = []
+            for path in paths { migrations += try MigrationSources.load(path: path) }
+            return migrations
+        }
+        let all = try context.loadMigrations()
+        guard context.hasConfiguredDatabase else { return all }
+        let options = try context.migratorOptions()
+        let statuses = try await context.withSession { session throws(StrataError) in
+            try await StrataPostgres.Migrator(session: session, options: options).status(of: all)
+        }
+        let pending = Set(statuses.filter { [.pending, .skipped, .partial, .failed].contains($0.state) }.map(\.version))
+        return all.filter { pending.contains($0.version) }
+    }
+}
+
+/// Reading migrations from a path that is a folder or a single file.
+enum MigrationSources {
+    static func load(path: String) throws(StrataError) -> [Migration] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw StrataError(.usage, "'\(path)' does not exist")
+        }
+        if isDirectory.boolValue { return try MigrationFolder(path: path).load() }
+        let fileName = (path as NSString).lastPathComponent
+        let identity = MigrationFolder.identity(ofFileName: fileName)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw StrataError(.invalidMigration, "cannot read the file", location: FileLocation(path: path, line: 1))
+        }
+        return [try NativeMigrationParser.parse(
+            path: path, version: identity?.version ?? .zero,
+            name: identity?.name ?? fileName, bytes: [UInt8](data))]
+    }
+
+}

@@ -1,0 +1,60 @@
+import Foundation
+import StrataCore
+import StrataLint
+import StrataSQL
+
+/// Builds the linter's view of migrations (how Strata will run each file) and its configuration from
+/// flags and `[lint]` in strata.toml.
+struct LintAdapter {
+    let configuration: LintConfiguration
+    let runnerSetsLockTimeout: Bool
+    let runnerSetsStatementTimeout: Bool
+
+    /// Reads `[lint]` settings (`disable`, `error`, `warning` as comma-separated rule ids; `pg_version`) with
+    /// `disabled`/`pgVersion` from flags taking precedence.
+    init(
+        context: ProjectContext, disabled: [String] = [], pgVersion: Int? = nil
+    ) throws(StrataError) {
+        func list(_ key: String) -> [String] {
+            (context.configuration["lint.\(key)"] ?? "").split(separator: ",")
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        var overrides: [String: LintSeverity] = [:]
+        for id in list("error") { overrides[id] = .error }
+        for id in list("warning") { overrides[id] = .warning }
+        let configuredVersion = context.configuration["lint.pg_version"].flatMap { Int($0) }
+        let configuration = LintConfiguration(
+            disabledRules: Set(list("disable") + disabled), severityOverrides: overrides,
+            targetPostgresVersion: pgVersion ?? configuredVersion ?? LintConfiguration.defaultPostgresVersion)
+        let unknown = configuration.unknownRuleIDs(in: .standard)
+        guard unknown.isEmpty else {
+            throw StrataError(
+                .configuration, "unknown lint rule\(unknown.count == 1 ? "" : "s"): \(unknown.joined(separator: ", "))",
+                hint: "see docs/rules/ for the rule ids")
+        }
+        self.configuration = configuration
+        let options = try context.migratorOptions()
+        self.runnerSetsLockTimeout = options.lockTimeout != nil
+        self.runnerSetsStatementTimeout = options.statementTimeout != nil
+    }
+
+    /// The linter's file for a migration, with the file's text for excerpts.
+    func lintFile(for migration: Migration) throws(StrataError) -> LintFile {
+        let source = FileManager.default.contents(atPath: migration.path).map { String(decoding: $0, as: UTF8.self) }
+        return LintFile(
+            path: migration.path, up: try migration.up.statements(path: migration.path),
+            down: try migration.down?.statements(path: migration.path),
+            runsInTransaction: migration.transactionMode == .transactional, directives: migration.directives,
+            source: source, targetPostgresVersion: configuration.targetPostgresVersion,
+            lockTimeoutAppliedByRunner: runnerSetsLockTimeout || migration.lockTimeout != nil,
+            statementTimeoutAppliedByRunner: runnerSetsStatementTimeout || migration.statementTimeout != nil)
+    }
+
+    /// Lints `migrations`.
+    func lint(_ migrations: [Migration]) throws(StrataError) -> LintReport {
+        var files: [LintFile] = []
+        files.reserveCapacity(migrations.count)
+        for migration in migrations { files.append(try lintFile(for: migration)) }
+        return Linter(configuration: configuration).lint(files)
+    }
+}
