@@ -206,6 +206,29 @@ import Testing
         #expect(try await fixture.strings("SELECT coalesce(to_regclass('strata.schema_history')::text, 'none')") == ["none"])
     }
 
+    @Test func lockWaitTimesOutNamingTheHolder() async throws {
+        let fixture = try await MigrationFixture.make()
+        try fixture.write("1_a.sql", "CREATE TABLE a (id int);")
+        let holder = try await fixture.session()
+        let key = MigrationLock(schema: "strata").key
+        try await holder.run("SELECT pg_advisory_lock(\(key))")
+        do {
+            try await fixture.withMigrator(MigratorOptions(lockWait: .milliseconds(300))) {
+                try await $0.migrate(try fixture.migrations())
+            }
+            Issue.record("expected a lock timeout")
+        } catch let error as StrataError {
+            #expect(error.code == .lockTimeout)
+            #expect(error.exitStatus == .lockTimeout)
+            #expect(error.message.contains("pid "))
+        }
+        #expect(try await fixture.publicTables() == [])
+        try await holder.run("SELECT pg_advisory_unlock(\(key))")
+        await holder.close()
+        try await fixture.withMigrator { try await $0.migrate(try fixture.migrations()) }
+        #expect(try await fixture.publicTables() == ["a"])
+    }
+
     @Test func parallelMigratorsApplyEachMigrationOnce() async throws {
         let fixture = try await MigrationFixture.make()
         for index in 1...20 {

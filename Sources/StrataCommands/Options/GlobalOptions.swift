@@ -24,6 +24,11 @@ struct GlobalOptions: ParsableArguments {
         "statement_timeout for migrations that set none, e.g. 10min (default: the server's).", valueName: "duration"))
     var statementTimeout: String?
 
+    @Option(name: .customLong("lock-wait"), help: ArgumentHelp(
+        "How long to wait for another strata run's migration lock before exiting with 5 (default: for ever).",
+        valueName: "duration"))
+    var lockWait: String?
+
     @Flag(name: .shortAndLong, help: "Print only errors.")
     var quiet = false
 

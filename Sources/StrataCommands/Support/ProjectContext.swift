@@ -35,8 +35,10 @@ struct ProjectContext {
 
     /// The run-wide migrator options.
     func migratorOptions(dryRun: Bool = false) throws(StrataError) -> MigratorOptions {
-        MigratorOptions(
+        let wait = try timeout(options.lockWait ?? environment["STRATA_LOCK_WAIT"] ?? configuration["lock_wait"], flag: "--lock-wait")
+        return MigratorOptions(
             schema: schema,
+            lockWait: wait.map { Duration.milliseconds($0.milliseconds) },
             lockTimeout: try timeout(options.lockTimeout ?? environment["STRATA_LOCK_TIMEOUT"] ?? configuration["lock_timeout"], flag: "--lock-timeout"),
             statementTimeout: try timeout(
                 options.statementTimeout ?? environment["STRATA_STATEMENT_TIMEOUT"] ?? configuration["statement_timeout"],
