@@ -72,9 +72,20 @@ let package = Package(
         .testTarget(name: "StrataSQLTests", dependencies: ["StrataSQL"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StrataCoreTests", dependencies: ["StrataCore"]),
         .testTarget(name: "StrataLintTests", dependencies: ["StrataLint", "StrataSQL"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "StrataPostgresTests", dependencies: ["StrataPostgres", "StrataTesting", "StrataCore"]),
+        .testTarget(
+            name: "StrataPostgresTests",
+            dependencies: [
+                "StrataPostgres", "StrataTesting", "StrataCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
         .testTarget(name: "StrataCommandsTests", dependencies: ["StrataCommands", "StrataTesting"]),
-        .testTarget(name: "StrataEndToEndTests", dependencies: ["StrataTesting", "StrataPostgres"]),
+        // Runs the built `strata` binary; depending on it makes `swift build --build-tests` build it first.
+        .testTarget(
+            name: "StrataEndToEndTests",
+            dependencies: ["strata", "StrataTesting", "StrataPostgres", .product(name: "Logging", package: "swift-log")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,5 @@
+import Logging
+import StrataPostgres
 import Foundation
 import StrataTesting
 import Testing
@@ -199,5 +201,29 @@ import Testing
         let verbose = try StrataBinary.run(["status", "--verbose", "--database-url", url], in: project.path)
         #expect(verbose.status == 3)
         #expect(!verbose.output.contains("Secret"))
+    }
+}
+
+/// Exit 5: another run holds the migration lock for longer than `--lock-wait`.
+@Suite struct LockWaitTests {
+    @Test func lockWaitExpiresWithExitFiveNamingTheHolder() async throws {
+        let server = try await TemporaryPostgres.shared()
+        let settings = try await server.makeDatabase(prefix: "lockwait")
+        let url = server.url(for: settings)
+        let project = try ProjectFolder()
+        try project.write("db/migrations/1_a.sql", "CREATE TABLE a (id int);")
+        var logger = Logger(label: "test")
+        logger.logLevel = .error
+        let holder = try await DatabaseSession.connect(
+            configuration: try settings.postgresConfiguration(), target: "test", logger: logger)
+        let key = MigrationLock(schema: "strata").key
+        try await holder.run("SELECT pg_advisory_lock(\(key))")
+        let blocked = try StrataBinary.run(["migrate", "--lock-wait", "500ms", "--database-url", url], in: project.path)
+        try await holder.run("SELECT pg_advisory_unlock(\(key))")
+        await holder.close()
+        #expect(blocked.status == 5, "\(blocked.output)")
+        #expect(blocked.standardError.contains("waiting for the migration lock held by pid "))
+        let free = try StrataBinary.run(["migrate", "--lock-wait", "500ms", "--database-url", url], in: project.path)
+        #expect(free.status == 0, "\(free.output)")
     }
 }
