@@ -206,6 +206,43 @@ import Testing
         #expect(try await fixture.strings("SELECT coalesce(to_regclass('strata.schema_history')::text, 'none')") == ["none"])
     }
 
+    @Test func timeoutDirectivesAreHonoured() async throws {
+        let fixture = try await MigrationFixture.make()
+        try fixture.write("1_t.sql", "CREATE TABLE busy (id int);")
+        try await fixture.withMigrator { try await $0.migrate(try fixture.migrations()) }
+        let path = try fixture.write("2_alter.sql", "-- strata:lock-timeout 200ms\n-- strata:up\nALTER TABLE busy ADD COLUMN n int;\n")
+        let blocker = try await fixture.session()
+        try await blocker.run("BEGIN")
+        try await blocker.run("LOCK TABLE busy IN ACCESS EXCLUSIVE MODE")
+        do {
+            try await fixture.withMigrator { try await $0.migrate(try fixture.migrations()) }
+            Issue.record("expected a lock timeout")
+        } catch let error as StrataError {
+            #expect(error.sqlState == "55P03")
+            #expect(error.location?.path == path)
+            #expect(error.location?.line == 3)
+        }
+        await blocker.rollbackQuietly()
+        await blocker.close()
+        try fixture.write("2_alter.sql", "-- strata:statement-timeout 200ms\n-- strata:up\nSELECT pg_sleep(3);\n")
+        do {
+            try await fixture.withMigrator { try await $0.migrate(try fixture.migrations()) }
+            Issue.record("expected a statement timeout")
+        } catch let error as StrataError {
+            #expect(error.sqlState == "57014")
+        }
+        // The run-wide default applies to files that set none.
+        try fixture.write("2_alter.sql", "SELECT pg_sleep(3);\n")
+        do {
+            try await fixture.withMigrator(MigratorOptions(statementTimeout: TimeoutValue(milliseconds: 200))) {
+                try await $0.migrate(try fixture.migrations())
+            }
+            Issue.record("expected a statement timeout")
+        } catch let error as StrataError {
+            #expect(error.sqlState == "57014")
+        }
+    }
+
     @Test func lockWaitTimesOutNamingTheHolder() async throws {
         let fixture = try await MigrationFixture.make()
         try fixture.write("1_a.sql", "CREATE TABLE a (id int);")
