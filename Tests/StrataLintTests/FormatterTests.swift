@@ -27,10 +27,10 @@ import Testing
         #expect(
             report.findings.map { "\($0.ruleID)@\($0.line):\($0.column)" } == [
                 "require-lock-timeout@3:1", "adding-field-with-default@3:53", "require-concurrent-index-creation@4:18",
-                "unused-suppression@5:1", "require-lock-timeout@8:1", "require-statement-timeout@8:1",
-                "migration-without-down@1:1",
+                "down-does-not-revert-up@4:24", "unused-suppression@5:1", "require-lock-timeout@8:1",
+                "require-statement-timeout@8:1", "migration-without-down@1:1",
             ])
-        #expect(report.errorCount == 2 && report.warningCount == 5 && report.hasErrors && report.fileCount == 2)
+        #expect(report.errorCount == 2 && report.warningCount == 6 && report.hasErrors && report.fileCount == 2)
     }
 
     @Test func jsonHasTheDocumentedShape() throws {
@@ -38,9 +38,9 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
         #expect(object["version"] as? Int == 1)
         let summary = try #require(object["summary"] as? [String: Any])
-        #expect(summary["files"] as? Int == 2 && summary["errors"] as? Int == 2 && summary["warnings"] as? Int == 5)
+        #expect(summary["files"] as? Int == 2 && summary["errors"] as? Int == 2 && summary["warnings"] as? Int == 6)
         let findings = try #require(object["findings"] as? [[String: Any]])
-        #expect(findings.count == 7)
+        #expect(findings.count == 8)
         for finding in findings {
             for key in ["rule", "severity", "message", "help", "documentation", "file", "line", "column"] {
                 #expect(finding[key] != nil, "finding lacks \(key)")
@@ -76,7 +76,7 @@ import Testing
             #expect(level == "error" || level == "warning")
         }
         let results = try #require(run["results"] as? [[String: Any]])
-        #expect(results.count == 7)
+        #expect(results.count == 8)
         for result in results {
             let index = try #require(result["ruleIndex"] as? Int)
             #expect(rules[index]["id"] as? String == result["ruleId"] as? String)
@@ -92,7 +92,7 @@ import Testing
     @Test func githubEscapesPropertiesAndMessages() throws {
         let output = GitHubLintFormatter().format(try Self.sampleReport())
         let lines = output.split(separator: "\n")
-        #expect(lines.count == 7)
+        #expect(lines.count == 8)
         #expect(lines.allSatisfy { $0.hasPrefix("::error file=") || $0.hasPrefix("::warning file=") })
         #expect(lines[1].hasPrefix("::error file=db/migrations/002_add token%2C index.sql,line=3,col=53,title=adding-field-with-default::"))
         #expect(lines[1].contains("%0Ahelp: "))

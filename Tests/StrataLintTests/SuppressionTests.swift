@@ -77,7 +77,7 @@ import Testing
     }
 
     @Test func suppressionOfADisabledRuleIsNotReported() throws {
-        let text = "SELECT 1;\n-- strata:nolint require-lock-timeout\nALTER TABLE t ADD c int;"
+        let text = "SELECT 1;\n-- strata:nolint require-lock-timeout\nALTER TABLE t ADD c bigint;"
         #expect(try lint(text, rules: Self.rules).isEmpty)
         #expect(try lint(text, disabled: ["require-lock-timeout", "require-statement-timeout", "migration-without-down"]).isEmpty)
     }

@@ -1,0 +1,4 @@
+-- strata:up
+ALTER TABLE bookings ADD CONSTRAINT bookings_no_overlap EXCLUDE USING gist (room_id WITH =, during WITH &&);
+-- strata:down
+ALTER TABLE bookings DROP CONSTRAINT bookings_no_overlap;

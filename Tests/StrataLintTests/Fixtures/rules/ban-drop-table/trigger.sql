@@ -1,0 +1,4 @@
+-- strata:up
+DROP TABLE legacy_sessions;
+-- strata:down
+CREATE TABLE legacy_sessions (id bigint PRIMARY KEY);

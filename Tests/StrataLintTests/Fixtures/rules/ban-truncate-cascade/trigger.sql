@@ -1,0 +1,4 @@
+-- strata:up
+TRUNCATE TABLE users CASCADE;
+-- strata:down
+SELECT 1;

@@ -1,0 +1,5 @@
+-- strata:no-transaction
+-- strata:up
+VACUUM (FULL, ANALYZE) events;
+-- strata:down
+SELECT 1;

@@ -1,0 +1,5 @@
+-- strata:no-transaction
+-- strata:up
+ALTER TABLE measurements DETACH PARTITION measurements_2020 CONCURRENTLY;
+-- strata:down
+ALTER TABLE measurements ATTACH PARTITION measurements_2020 FOR VALUES FROM ('2020-01-01') TO ('2021-01-01');

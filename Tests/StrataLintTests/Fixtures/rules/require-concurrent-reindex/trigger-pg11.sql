@@ -1,0 +1,5 @@
+-- fixture: pg=11
+-- strata:up
+REINDEX TABLE users;
+-- strata:down
+SELECT 1;

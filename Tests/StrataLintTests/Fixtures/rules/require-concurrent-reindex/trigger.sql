@@ -1,0 +1,4 @@
+-- strata:up
+REINDEX INDEX users_email_idx;
+-- strata:down
+SELECT 1;
