@@ -14,7 +14,7 @@ public enum StrataMain {
     /// Runs `strata` with `arguments` and returns the exit status (used by tests).
     public static func run(arguments: [String]) async -> ExitStatus {
         do {
-            var command = try StrataCommand.parseAsRoot(arguments)
+            var command = try StrataCommand.parseAsRoot(GlobalOptionPlacement.movingLeadingOptions(arguments))
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -32,9 +32,15 @@ public enum StrataMain {
                 Console.standardOutput.write(StrataCommand.fullMessage(for: error))
                 return .success
             }
-            Console.standardError.write("error: " + StrataCommand.fullMessage(for: error)
-                .replacingOccurrences(of: "Error: ", with: ""))
-            return .usage
+            if code == .validationFailure {
+                Console.standardError.write("error: " + StrataCommand.fullMessage(for: error)
+                    .replacingOccurrences(of: "Error: ", with: ""))
+                return .usage
+            }
+            // Not a usage error and not one of Strata's: report it as a failure, without a stack trace.
+            let unexpected = StrataError(.internal, "unexpected failure: \(error)")
+            Console.standardError.write(ErrorRenderer.render(unexpected, color: Console.standardError.supportsColor))
+            return .failure
         }
     }
 }

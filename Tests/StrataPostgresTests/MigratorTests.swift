@@ -135,8 +135,8 @@ import Testing
             #expect(error.location?.line == 2)
             #expect(error.hint?.contains("strata:no-transaction") == true)
         }
-        // Refused before anything of file 2 ran; file 1 is applied.
-        #expect(try await fixture.strings("SELECT version FROM strata.schema_history") == ["1"])
+        // Refused before anything ran: not even file 1 was applied.
+        #expect(try await fixture.publicTables() == [])
         try fixture.write("2_idx.sql", "-- strata:no-transaction\n-- strata:up\nCREATE INDEX CONCURRENTLY big_id ON big (id);\n-- strata:down\nDROP INDEX CONCURRENTLY big_id;\n")
         try await fixture.withMigrator { try await $0.migrate(try fixture.migrations()) }
         #expect(try await fixture.strings("SELECT indexname::text FROM pg_indexes WHERE tablename = 'big'") == ["big_id"])
@@ -157,8 +157,10 @@ import Testing
             try await fixture.withMigrator { try await $0.migrate(try fixture.migrations()) }
         }
         let statuses = try await fixture.withMigrator { try await $0.status(of: try fixture.migrations()) }
-        #expect(statuses.first?.state == .partial)
+        #expect(statuses.first?.state == .failed)
         #expect(statuses.first?.history?.statementsRun == 2)
+        let problems = try await fixture.withMigrator { try await $0.validate(try fixture.migrations()) }
+        #expect(problems.map(\.kind) == [.incomplete])
         try fixture.write("1_nt.sql", """
             -- strata:no-transaction
             -- strata:up

@@ -21,6 +21,9 @@ struct MigrateCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-lint"), help: "Do not lint the pending files first.")
     var noLint = false
 
+    @Flag(name: .customLong("allow-out-of-order"), help: "Apply pending files older than the newest applied one.")
+    var allowOutOfOrder = false
+
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
@@ -28,21 +31,34 @@ struct MigrateCommand: AsyncParsableCommand {
         let version = try target.map { text throws(StrataError) in try VersionArgument.parse(text, flag: "--to") }
         let migrations = try context.loadMigrations()
         let printer = ProgressPrinter(quiet: global.quiet)
-        let options = try context.migratorOptions(dryRun: dryRun)
+        var options = try context.migratorOptions(dryRun: dryRun)
+        options.allowOutOfOrder = allowOutOfOrder
         let clock = ContinuousClock()
         let start = clock.now
         let lint = noLint ? nil : try LintAdapter(context: context)
         let enforce = enforceLint || context.configuration["lint.enforce"] == "true"
         let summary = try await context.withSession { session throws(StrataError) in
             let migrator = Migrator(session: session, options: options, progress: printer.callback)
+            if lint == nil, let version {
+                let planner = MigrationPlanner(migrations: migrations, history: try await migrator.history(in: session))
+                guard planner.knows(version) else {
+                    throw StrataError(.usage, "--to \(version): no migration has this version", hint: "see strata status")
+                }
+            }
             if let lint {
-                let pending = MigrationPlanner(migrations: migrations, history: try await migrator.history(in: session))
-                    .migrationsToApply(upTo: version).compactMap(\.migration)
+                let planner = MigrationPlanner(migrations: migrations, history: try await migrator.history(in: session))
+                if let version, !planner.knows(version) {
+                    throw StrataError(.usage, "--to \(version): no migration has this version", hint: "see strata status")
+                }
+                let pending = planner.migrationsToApply(upTo: version).compactMap(\.migration)
                 try LintGate.check(pending, with: lint, enforce: enforce, quiet: global.quiet)
             }
             return try await migrator.migrate(migrations, to: version)
         }
-        if dryRun { return }
+        if dryRun {
+            if summary.done.isEmpty { printer.summary("-- dry run: nothing would be applied") }
+            return
+        }
         let elapsed = (clock.now - start).wholeMilliseconds
         if summary.done.isEmpty && summary.skipped.isEmpty {
             printer.summary("Nothing to migrate: the database is up to date.")

@@ -36,8 +36,16 @@ struct RollbackCommand: AsyncParsableCommand {
         let printer = ProgressPrinter(quiet: global.quiet)
         let options = try context.migratorOptions(dryRun: dryRun)
         let summary = try await context.withSession { session throws(StrataError) in
-            try await Migrator(session: session, options: options, progress: printer.callback)
-                .rollback(migrations, target: rollbackTarget)
+            let migrator = Migrator(session: session, options: options, progress: printer.callback)
+            if case .toVersion(let version) = rollbackTarget {
+                let planner = MigrationPlanner(migrations: migrations, history: try await migrator.history(in: session))
+                guard planner.knows(version) else {
+                    throw StrataError(
+                        .usage, "--to \(version): no migration has this version",
+                        hint: "give 0 to revert all, or a version strata status lists")
+                }
+            }
+            return try await migrator.rollback(migrations, target: rollbackTarget)
         }
         if dryRun { return }
         printer.summary(summary.done.isEmpty
@@ -59,12 +67,7 @@ struct RedoCommand: AsyncParsableCommand {
         let printer = ProgressPrinter(quiet: global.quiet)
         let options = try context.migratorOptions()
         try await context.withSession { session throws(StrataError) in
-            let migrator = Migrator(session: session, options: options, progress: printer.callback)
-            let reverted = try await migrator.rollback(migrations, target: .steps(1))
-            guard let version = reverted.done.first else {
-                throw StrataError(.usage, "nothing to redo: no migration is applied")
-            }
-            try await migrator.migrate(migrations, to: version)
+            try await Migrator(session: session, options: options, progress: printer.callback).redo(migrations)
         }
     }
 }

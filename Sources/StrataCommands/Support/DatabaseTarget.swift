@@ -14,7 +14,10 @@ struct DatabaseTarget {
     static func resolve(
         flag: String?, environment: [String: String], configuration: ConfigurationFile, logger: Logger
     ) async throws(StrataError) -> DatabaseTarget {
-        if let text = flag ?? environment["DATABASE_URL"] ?? environment["STRATA_DATABASE_URL"] ?? configuration["database_url"] {
+        func nonEmpty(_ value: String?) -> String? { value?.isEmpty == false ? value : nil }
+        if let text = nonEmpty(flag) ?? nonEmpty(environment["DATABASE_URL"]) ?? nonEmpty(environment["STRATA_DATABASE_URL"])
+            ?? nonEmpty(configuration["database_url"])
+        {
             let settings = try ConnectionSettings.parse(text, environment: environment)
             return DatabaseTarget(settings: settings, displayName: settings.redactedURL)
         }

@@ -48,8 +48,8 @@ struct ProjectContext {
 
     /// True when a database is configured by flag, environment or strata.toml (not only the embedded default).
     var hasConfiguredDatabase: Bool {
-        options.databaseURL != nil || environment["DATABASE_URL"] != nil || environment["STRATA_DATABASE_URL"] != nil
-            || configuration["database_url"] != nil || environment["PGHOST"] != nil || environment["PGDATABASE"] != nil
+        [options.databaseURL, environment["DATABASE_URL"], environment["STRATA_DATABASE_URL"], configuration["database_url"],
+         environment["PGHOST"], environment["PGDATABASE"]].contains { $0?.isEmpty == false }
     }
 
     /// Reads the migrations folder.

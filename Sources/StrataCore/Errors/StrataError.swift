@@ -20,6 +20,7 @@ public struct StrataError: Error, Sendable, CustomStringConvertible, Equatable {
             self.exitStatus = exitStatus
         }
 
+        /// The code's name.
         public var description: String { rawValue }
 
         /// A migration statement or its verify section failed (exit 1).

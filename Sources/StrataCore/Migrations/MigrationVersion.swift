@@ -6,7 +6,7 @@ public struct MigrationVersion: Sendable, Hashable, Comparable, CustomStringConv
     /// The numeric parts without leading zeros (`"0"` for zero).
     public let parts: [String]
 
-    /// Parses a version made of digit groups separated by `.` or `_`; `nil` when `text` is not such a version.
+    /// Parses a version made of digit groups separated by `.`; `nil` when `text` is not such a version.
     public init?(_ text: String) {
         guard !text.isEmpty else { return nil }
         var parts: [String] = []
@@ -27,19 +27,23 @@ public struct MigrationVersion: Sendable, Hashable, Comparable, CustomStringConv
         self.parts = parts
     }
 
+    /// The version as written.
     public var description: String { rawValue }
 
     /// Two versions are equal when their numeric parts are (trailing `.0` parts are insignificant: `1.0` == `1`).
+    /// Equal when the numeric parts are equal.
     public static func == (lhs: MigrationVersion, rhs: MigrationVersion) -> Bool {
         compare(lhs.parts, rhs.parts) == 0
     }
 
+    /// Hashes the significant numeric parts, consistent with `==`.
     public func hash(into hasher: inout Hasher) {
         var significant = parts
         while significant.count > 1, significant.last == "0" { significant.removeLast() }
         hasher.combine(significant)
     }
 
+    /// Orders part by part, numerically.
     public static func < (lhs: MigrationVersion, rhs: MigrationVersion) -> Bool {
         compare(lhs.parts, rhs.parts) < 0
     }

@@ -52,6 +52,11 @@ public struct MigrationPlanner: Sendable {
         }
     }
 
+    /// True when `version` is `0` or the version of a file or history row: a `--to` target must name one.
+    public func knows(_ version: MigrationVersion) -> Bool {
+        version == .zero || migrations.contains { $0.version == version } || history.contains { $0.version == version }
+    }
+
     /// Applied migrations whose files changed since they were applied.
     public func changed() -> [MigrationStatus] { statuses().filter { $0.state == .changed } }
 
@@ -65,7 +70,8 @@ public struct MigrationPlanner: Sendable {
 
     /// The applied migrations `rollback` reverts, newest first.
     ///
-    /// Throws `usage` when a migration to revert has no file or no down section, naming it, before anything runs.
+    /// Throws `usage` when a migration to revert has no file or no down section, or when a partial or failed
+    /// non-transactional migration lies above the rollback point, naming it, before anything runs.
     public func migrationsToRevert(_ target: RollbackTarget) throws(StrataError) -> [MigrationStatus] {
         let inEffect = statuses().filter { $0.history?.isInEffect == true }.reversed()
         let chosen: [MigrationStatus]
@@ -75,6 +81,13 @@ public struct MigrationPlanner: Sendable {
             chosen = Array(inEffect.prefix(count))
         case .toVersion(let version):
             chosen = inEffect.filter { $0.version > version }
+        }
+        if let lowest = chosen.last?.version,
+            let unfinished = statuses().first(where: { ($0.state == .partial || $0.state == .failed) && $0.version > lowest })
+        {
+            throw StrataError(
+                .usage, "cannot roll back past \(unfinished.version) \(unfinished.name): it is \(unfinished.state.rawValue)",
+                hint: "finish it with 'strata migrate' (or undo its committed statements by hand) before rolling back")
         }
         for status in chosen {
             guard let migration = status.migration else {

@@ -8,6 +8,8 @@ public struct ValidationProblem: Sendable, Hashable, CustomStringConvertible {
         case missing
         /// A pending file has a lower version than one already applied.
         case outOfOrder = "out-of-order"
+        /// A non-transactional migration stopped part-way or failed.
+        case incomplete
     }
 
     /// The kind.
@@ -25,6 +27,8 @@ public struct ValidationProblem: Sendable, Hashable, CustomStringConvertible {
             return "\(subject): applied, but its file is missing"
         case .outOfOrder:
             return "\(subject): pending, but a later version is already applied"
+        case .incomplete:
+            return "\(subject): \(status.state.rawValue) after \(status.history?.statementsRun ?? 0) statement(s); rerun strata migrate to finish it"
         }
     }
 
@@ -35,6 +39,7 @@ public struct ValidationProblem: Sendable, Hashable, CustomStringConvertible {
             switch status.state {
             case .changed: return ValidationProblem(kind: .changed, status: status)
             case .missing: return ValidationProblem(kind: .missing, status: status)
+            case .partial, .failed: return ValidationProblem(kind: .incomplete, status: status)
             case .pending:
                 if let highestApplied, status.version < highestApplied {
                     return ValidationProblem(kind: .outOfOrder, status: status)

@@ -22,6 +22,7 @@ public struct TimeoutValue: Sendable, Hashable, CustomStringConvertible {
         guard !digits.isEmpty, let number = Int(digits) else { return nil }
         let unit = trimmed.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
         if unit.isEmpty {
+            guard number <= Int(Int32.max) else { return nil }
             self.milliseconds = number
             return
         }

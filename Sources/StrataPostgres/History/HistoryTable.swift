@@ -69,17 +69,32 @@ public struct HistoryTable: Sendable {
             await session.rollbackQuietly()
             // Another process may have created the tables at the same moment; that is fine.
             if try await exists(in: session) { return }
-            throw error
+            throw privilegeHint(error)
         }
+    }
+
+    /// A missing privilege on Strata's own tables is a setup problem (exit 2), not a failed migration.
+    func privilegeHint(_ error: StrataError) -> StrataError {
+        guard error.sqlState == "42501" else { return error }
+        var configured = error
+        configured.code = .configuration
+        configured.hint = "the role needs USAGE and CREATE on schema \(quotedSchema) (GRANT USAGE, CREATE ON SCHEMA "
+            + "\(quotedSchema) TO …), or choose another schema with --schema"
+        return configured
     }
 
     /// Every history row; empty when the table does not exist yet.
     public func entries(in session: DatabaseSession) async throws(StrataError) -> [HistoryEntry] {
         guard try await exists(in: session) else { return [] }
-        let rows = try await session.run(PostgresQuery(unsafeSQL: """
+        let rows: [PostgresRow]
+        do {
+            rows = try await session.run(PostgresQuery(unsafeSQL: """
             SELECT version, name, checksum, state, applied_at, applied_by, duration_ms, statements_run
             FROM \(historyName)
             """))
+        } catch {
+            throw privilegeHint(error)
+        }
         var entries: [HistoryEntry] = []
         entries.reserveCapacity(rows.count)
         for row in rows {
@@ -106,11 +121,12 @@ public struct HistoryTable: Sendable {
 
     /// Records a migration's outcome (insert or update) and logs the event, in one statement so it joins the
     /// migration's transaction with a single round trip.
+    /// `version` is the text of an existing row's version (it may be spelled differently from the file's, `2` vs `02`).
     public func record(
-        _ migration: Migration, state: HistoryEntry.State, durationMilliseconds: Int, statementsRun: Int,
-        action: String, in session: DatabaseSession
+        _ migration: Migration, version recordedVersion: String? = nil, state: HistoryEntry.State,
+        durationMilliseconds: Int, statementsRun: Int, action: String, in session: DatabaseSession
     ) async throws(StrataError) {
-        let version = migration.version.rawValue
+        let version = recordedVersion ?? migration.version.rawValue
         let name = migration.name
         let checksum = migration.checksum
         let stateText = state.rawValue
@@ -131,19 +147,25 @@ public struct HistoryTable: Sendable {
         try await session.run(query)
     }
 
-    /// Deletes a migration's row (after its down ran) and logs the rollback, in one statement.
+    /// Deletes a migration's row (after its down ran) and logs the rollback, in one statement. Throws when no row
+    /// was deleted, so the caller's transaction rolls back instead of leaving history out of step with the schema.
     public func remove(
-        _ migration: Migration, durationMilliseconds: Int, in session: DatabaseSession
+        _ migration: Migration, version: String, durationMilliseconds: Int, in session: DatabaseSession
     ) async throws(StrataError) {
-        let version = migration.version.rawValue
         let name = migration.name
         let duration = Int32(clamping: durationMilliseconds)
         let query: PostgresQuery = """
             WITH removed AS (DELETE FROM \(unescaped: historyName) WHERE version = \(version) RETURNING version)
             INSERT INTO \(unescaped: eventsName) (action, version, name, outcome, duration_ms)
             SELECT 'rollback', version, \(name), 'reverted', \(duration) FROM removed
+            RETURNING version
             """
-        try await session.run(query)
+        let rows = try await session.run(query)
+        guard rows.count == 1 else {
+            throw StrataError(
+                .validation, "history has no row for version \(version) to remove",
+                hint: "another process changed \(historyName) during the rollback; run strata status")
+        }
     }
 
     /// Forgets a skipped migration (after a rollback below it), logging the event.

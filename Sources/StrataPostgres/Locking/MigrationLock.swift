@@ -51,7 +51,7 @@ public struct MigrationLock: Sendable {
             do {
                 try await Task.sleep(for: delay)
             } catch {
-                throw StrataError(.lockTimeout, "interrupted while waiting for the migration lock")
+                throw StrataError(.internal, "interrupted while waiting for the migration lock")
             }
             delay = min(delay * 2, .milliseconds(500))
         }

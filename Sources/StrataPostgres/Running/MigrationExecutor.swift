@@ -15,104 +15,203 @@ struct MigrationExecutor: Sendable {
         case skipped(reason: String)
     }
 
-    /// Applies `migration`; `resumeAfter` statements of a partial non-transactional run are not repeated.
-    func apply(_ migration: Migration, resumeAfter: Int) async throws(StrataError) -> Outcome {
+    /// Applies `migration`. `recordedVersion` is the version text of its existing history row (a file renamed from
+    /// `2_x.sql` to `02_x.sql` keeps its row); `resumeAfter` statements of a partial non-transactional run are not repeated.
+    func apply(_ migration: Migration, recordedVersion: String?, resumeAfter: Int) async throws(StrataError) -> Outcome {
+        do {
+            return try await applyUnlabelled(migration, recordedVersion: recordedVersion, resumeAfter: resumeAfter)
+        } catch {
+            throw Self.contextualized(error, migration)
+        }
+    }
+
+    private func applyUnlabelled(
+        _ migration: Migration, recordedVersion: String?, resumeAfter: Int
+    ) async throws(StrataError) -> Outcome {
         let clock = ContinuousClock()
         let start = clock.now
         let statements = try migration.up.statements(path: migration.path)
         let verify = try migration.verify?.statements(path: migration.path) ?? []
         if let missing = try await missingExtension(migration) {
-            return try await skipOrFail(migration, requirement: missing, reason: "extension '\(missing.extensionName)' is not available on this server")
+            return try await skipOrFail(
+                migration, requirement: missing, recordedVersion: recordedVersion,
+                reason: "extension '\(missing.extensionName)' is not available on this server")
+        }
+        func record(_ state: HistoryEntry.State, _ count: Int, _ action: String) async throws(StrataError) {
+            try await history.record(
+                migration, version: recordedVersion, state: state,
+                durationMilliseconds: (clock.now - start).wholeMilliseconds, statementsRun: count, action: action,
+                in: session)
         }
         switch migration.transactionMode {
         case .transactional:
-            try refuseNonTransactionalStatements(statements, in: migration)
+            try Self.refuseNonTransactionalStatements(statements, in: migration)
             try await session.run("BEGIN")
             do throws(StrataError) {
                 try await applyTimeouts(migration, local: true)
-                for requirement in migration.requirements {
-                    try await session.run(PostgresQuery(
-                        unsafeSQL: "CREATE EXTENSION IF NOT EXISTS \(SQLIdentifier.quoted(requirement.extensionName))"))
+                if let (requirement, failure) = await createExtensions(migration) {
+                    await session.rollbackQuietly()
+                    return try await skipOrFail(
+                        migration, requirement: requirement, recordedVersion: recordedVersion,
+                        reason: "extension '\(requirement.extensionName)' cannot be created: \(failure.message)")
                 }
                 for statement in statements { try await session.run(statement, path: migration.path) }
-                try await runVerify(verify, of: migration)
-                try await history.record(
-                    migration, state: .applied, durationMilliseconds: (clock.now - start).wholeMilliseconds,
-                    statementsRun: statements.count, action: "apply", in: session)
+                try await runVerify(verify, of: migration, rolledBack: true)
+                try await record(.applied, statements.count, "apply")
                 try await session.run("COMMIT")
             } catch {
                 await session.rollbackQuietly()
                 try? await history.logEvent(
                     action: "apply", version: migration.version.rawValue, name: migration.name, outcome: "failed",
                     detail: error.message, in: session)
+                await resetSessionIfChanged(statements)
                 throw error
             }
+            await resetSessionIfChanged(statements)
             return .applied(statements: statements.count)
         case .nonTransactional:
+            guard resumeAfter <= statements.count else {
+                throw StrataError(
+                    .validation,
+                    "history says \(resumeAfter) statements of this file ran, but it now has \(statements.count)",
+                    location: FileLocation(path: migration.path, line: 1),
+                    hint: "a partly applied file must not lose statements; restore them and rerun")
+            }
             try await applyTimeouts(migration, local: false)
+            if let (requirement, failure) = await createExtensions(migration) {
+                await resetSession()
+                return try await skipOrFail(
+                    migration, requirement: requirement, recordedVersion: recordedVersion,
+                    reason: "extension '\(requirement.extensionName)' cannot be created: \(failure.message)")
+            }
             var done = resumeAfter
             for (index, statement) in statements.enumerated() where index >= resumeAfter {
                 do throws(StrataError) {
                     try await session.run(statement, path: migration.path)
                 } catch {
-                    if done > 0 {
-                        try? await history.record(
-                            migration, state: .partial, durationMilliseconds: (clock.now - start).wholeMilliseconds,
-                            statementsRun: done, action: "apply", in: session)
-                    }
-                    await resetTimeouts()
-                    throw error
+                    try? await record(.failed, done, "apply")
+                    await resetSession()
+                    var failure = error
+                    failure.hint = (failure.hint.map { $0 + "; " } ?? "")
+                        + "the \(done) statement\(done == 1 ? "" : "s") before it stay committed (no-transaction file); "
+                        + "fix the cause and rerun: Strata resumes at this statement"
+                    throw failure
                 }
                 done = index + 1
-                if done < statements.count {
-                    try await history.record(
-                        migration, state: .partial, durationMilliseconds: (clock.now - start).wholeMilliseconds,
-                        statementsRun: done, action: "progress", in: session)
-                }
+                try await record(.partial, done, "progress")
             }
-            await resetTimeouts()
-            try await runVerify(verify, of: migration)
-            try await history.record(
-                migration, state: .applied, durationMilliseconds: (clock.now - start).wholeMilliseconds,
-                statementsRun: statements.count, action: "apply", in: session)
+            await resetSession()
+            try await runVerify(verify, of: migration, rolledBack: false)
+            try await record(.applied, statements.count, "apply")
             return .applied(statements: statements.count - resumeAfter)
         }
     }
 
-    /// Runs the down section of `migration` and removes its history row, in one transaction when it is transactional.
-    func revert(_ migration: Migration) async throws(StrataError) {
+    /// Runs the down section of `migration` and removes its history row (keyed by `recordedVersion`), in one
+    /// transaction when it is transactional.
+    func revert(_ migration: Migration, recordedVersion: String) async throws(StrataError) {
+        do {
+            try await revertUnlabelled(migration, recordedVersion: recordedVersion)
+        } catch {
+            throw Self.contextualized(error, migration)
+        }
+    }
+
+    private func revertUnlabelled(_ migration: Migration, recordedVersion: String) async throws(StrataError) {
         let clock = ContinuousClock()
         let start = clock.now
         let statements = try migration.down?.statements(path: migration.path) ?? []
         switch migration.transactionMode {
         case .transactional:
-            try refuseNonTransactionalStatements(statements, in: migration)
+            try Self.refuseNonTransactionalStatements(statements, in: migration)
             try await session.run("BEGIN")
             do throws(StrataError) {
                 try await applyTimeouts(migration, local: true)
                 for statement in statements { try await session.run(statement, path: migration.path) }
-                try await history.remove(migration, durationMilliseconds: (clock.now - start).wholeMilliseconds, in: session)
+                try await history.remove(
+                    migration, version: recordedVersion, durationMilliseconds: (clock.now - start).wholeMilliseconds,
+                    in: session)
                 try await session.run("COMMIT")
             } catch {
                 await session.rollbackQuietly()
+                try? await history.logEvent(
+                    action: "rollback", version: recordedVersion, name: migration.name, outcome: "failed",
+                    detail: error.message, in: session)
+                await resetSessionIfChanged(statements)
                 throw error
             }
+            await resetSessionIfChanged(statements)
         case .nonTransactional:
             try await applyTimeouts(migration, local: false)
-            for statement in statements {
+            for (index, statement) in statements.enumerated() {
                 do throws(StrataError) {
                     try await session.run(statement, path: migration.path)
                 } catch {
-                    await resetTimeouts()
-                    throw error
+                    await resetSession()
+                    try? await history.logEvent(
+                        action: "rollback", version: recordedVersion, name: migration.name, outcome: "failed",
+                        detail: "statement \(index + 1): \(error.message)", in: session)
+                    var failure = error
+                    failure.hint = (failure.hint.map { $0 + "; " } ?? "")
+                        + "the down section's earlier statements stay committed (no-transaction file); "
+                        + "a rerun starts the down section again, so write it with IF EXISTS"
+                    throw failure
                 }
             }
-            await resetTimeouts()
-            try await history.remove(migration, durationMilliseconds: (clock.now - start).wholeMilliseconds, in: session)
+            await resetSession()
+            try await history.remove(
+                migration, version: recordedVersion, durationMilliseconds: (clock.now - start).wholeMilliseconds,
+                in: session)
         }
     }
 
-    private func runVerify(_ statements: [SQLStatement], of migration: Migration) async throws(StrataError) {
+    /// Names the migration in an error that has no file position (COMMIT, SET, history writes) and treats server
+    /// errors there as the migration's failure, not as Strata's bug.
+    static func contextualized(_ error: StrataError, _ migration: Migration) -> StrataError {
+        guard error.location == nil else { return error }
+        var labelled = error
+        labelled.location = FileLocation(path: migration.path, line: 1)
+        labelled.message = "\(migration.version) \(migration.name): " + error.message
+        if labelled.code == .internal && labelled.sqlState != nil { labelled.code = .migrationFailed }
+        return labelled
+    }
+
+    /// Creates required extensions; returns the first that failed with the server's error.
+    private func createExtensions(_ migration: Migration) async -> (ExtensionRequirement, StrataError)? {
+        for requirement in migration.requirements {
+            do {
+                try await session.run(PostgresQuery(
+                    unsafeSQL: "CREATE EXTENSION IF NOT EXISTS \(SQLIdentifier.quoted(requirement.extensionName))"))
+            } catch {
+                return (requirement, error)
+            }
+        }
+        return nil
+    }
+
+    /// A plain `SET`/`RESET` (not `SET LOCAL`) or `set_config` outlives the migration's transaction: reset the
+    /// session so the next migration starts from the connection's defaults, as it would in a fresh run.
+    private func resetSessionIfChanged(_ statements: [SQLStatement]) async {
+        let changes = statements.contains { statement in
+            let words = statement.keywords
+            if words.first == "reset" { return true }
+            if words.first == "set" && words.dropFirst().first != "local" { return true }
+            return statement.significantTokens.contains { $0.normalized == "set_config" }
+        }
+        if changes { await resetSession() }
+    }
+
+    private func resetSession() async {
+        _ = try? await session.run("RESET ALL")
+        _ = try? await session.run("SET SESSION AUTHORIZATION DEFAULT")
+    }
+
+    private func runVerify(
+        _ statements: [SQLStatement], of migration: Migration, rolledBack: Bool
+    ) async throws(StrataError) {
+        let outcome = rolledBack
+            ? "the migration was rolled back"
+            : "nothing was rolled back (no-transaction file): fix the verify query and rerun; only the verify runs again"
         for statement in statements {
             let rows = try await session.run(statement, path: migration.path, failure: .verifyFailed)
             guard VerifyRule.returnsRows(statement) else { continue }
@@ -120,7 +219,7 @@ struct MigrationExecutor: Sendable {
             guard let first = rows.first else {
                 throw StrataError(
                     .verifyFailed, "verify query returned no row", location: location,
-                    hint: "the migration was rolled back; a verify query must return a row whose first value is not false")
+                    hint: outcome + "; a verify query must return a row whose first value is not false")
             }
             let cells = first.makeRandomAccess()
             guard cells.count > 0 else { continue }
@@ -130,12 +229,12 @@ struct MigrationExecutor: Sendable {
             if value != .some(true) {
                 throw StrataError(
                     .verifyFailed, "verify query returned \(value == .some(false) ? "false" : "NULL")", location: location,
-                    hint: "the migration was rolled back")
+                    hint: outcome)
             }
         }
     }
 
-    private func refuseNonTransactionalStatements(
+    static func refuseNonTransactionalStatements(
         _ statements: [SQLStatement], in migration: Migration
     ) throws(StrataError) {
         for statement in statements {
@@ -165,11 +264,6 @@ struct MigrationExecutor: Sendable {
         }
     }
 
-    private func resetTimeouts() async {
-        _ = try? await session.run("RESET lock_timeout")
-        _ = try? await session.run("RESET statement_timeout")
-    }
-
     /// The first required extension that is neither installed nor available to install.
     private func missingExtension(_ migration: Migration) async throws(StrataError) -> ExtensionRequirement? {
         for requirement in migration.requirements {
@@ -181,7 +275,7 @@ struct MigrationExecutor: Sendable {
     }
 
     private func skipOrFail(
-        _ migration: Migration, requirement: ExtensionRequirement, reason: String
+        _ migration: Migration, requirement: ExtensionRequirement, recordedVersion: String?, reason: String
     ) async throws(StrataError) -> Outcome {
         switch requirement.fallback {
         case .fail:
@@ -191,7 +285,8 @@ struct MigrationExecutor: Sendable {
                 hint: "install the extension on the server, or write 'else=skip' to apply the rest without it")
         case .skip:
             try await history.record(
-                migration, state: .skipped, durationMilliseconds: 0, statementsRun: 0, action: "skip", in: session)
+                migration, version: recordedVersion, state: .skipped, durationMilliseconds: 0, statementsRun: 0,
+                action: "skip", in: session)
             return .skipped(reason: reason)
         }
     }

@@ -33,12 +33,15 @@ public struct MigratorOptions: Sendable {
     public var statementTimeout: TimeoutValue?
     /// Print what would run, change nothing.
     public var dryRun: Bool
+    /// Apply a pending file even when a later version is already applied.
+    public var allowOutOfOrder: Bool
 
     /// Creates options.
     public init(
         schema: String = "strata", lockWait: Duration? = nil, lockTimeout: TimeoutValue? = nil,
-        statementTimeout: TimeoutValue? = nil, dryRun: Bool = false
+        statementTimeout: TimeoutValue? = nil, dryRun: Bool = false, allowOutOfOrder: Bool = false
     ) {
+        self.allowOutOfOrder = allowOutOfOrder
         self.schema = schema
         self.lockWait = lockWait
         self.lockTimeout = lockTimeout

@@ -36,19 +36,21 @@ public struct Migrator: Sendable {
         try await history.entries(in: session)
     }
 
-    /// Applies pending migrations (and retries skipped ones, resumes partial ones) up to `target`.
+    /// Applies pending migrations (and retries skipped ones, resumes partial or failed ones) up to `target`.
     ///
-    /// With nothing to do it returns without waiting for the lock. Refuses to run when an applied file changed.
+    /// With nothing to do it returns without waiting for the lock. Refuses, before anything runs, when an applied
+    /// file changed, when a pending file is older than the newest applied one (unless `allowOutOfOrder`), and when a
+    /// transactional file holds a statement that cannot run in a transaction.
     @discardableResult
     public func migrate(_ migrations: [Migration], to target: MigrationVersion? = nil) async throws(StrataError) -> MigrationRunSummary {
         let before = MigrationPlanner(migrations: migrations, history: try await history.entries(in: session))
-        try refuseChanged(before)
+        try preflight(before, target: target)
         if before.migrationsToApply(upTo: target).isEmpty { return MigrationRunSummary() }
         if options.dryRun {
             for status in before.migrationsToApply(upTo: target) {
                 guard let migration = status.migration else { continue }
                 let statements = try migration.up.statements(path: migration.path)
-                progress(.planned(migration, direction: .up, statements: Array(statements.dropFirst(status.history?.statementsRun ?? 0))))
+                progress(.planned(migration, direction: .up, statements: Array(statements.dropFirst(Self.resumePoint(status)))))
             }
             return MigrationRunSummary()
         }
@@ -56,24 +58,88 @@ public struct Migrator: Sendable {
             try await history.create(in: session)
             // Another process may have migrated while we waited for the lock: plan again.
             let planner = MigrationPlanner(migrations: migrations, history: try await history.entries(in: session))
-            try refuseChanged(planner)
-            let executor = MigrationExecutor(session: session, history: history, options: options)
-            var summary = MigrationRunSummary()
-            let clock = ContinuousClock()
-            for status in planner.migrationsToApply(upTo: target) {
-                guard let migration = status.migration else { continue }
-                let start = clock.now
-                let resumeAfter = status.state == .partial ? (status.history?.statementsRun ?? 0) : 0
-                switch try await executor.apply(migration, resumeAfter: resumeAfter) {
-                case .applied(let statements):
-                    summary.done.append(migration.version)
-                    progress(.applied(migration, milliseconds: (clock.now - start).wholeMilliseconds, statements: statements))
-                case .skipped(let reason):
-                    summary.skipped.append(migration.version)
-                    progress(.skipped(migration, reason: reason))
-                }
+            try preflight(planner, target: target)
+            return try await apply(planner.migrationsToApply(upTo: target))
+        }
+    }
+
+    /// Reverts the last applied migration and applies it again, under one hold of the lock; nothing else runs.
+    @discardableResult
+    public func redo(_ migrations: [Migration]) async throws(StrataError) -> MigrationRunSummary {
+        let before = MigrationPlanner(migrations: migrations, history: try await history.entries(in: session))
+        guard let last = try before.migrationsToRevert(.steps(1)).first else {
+            throw StrataError(.usage, "nothing to redo: no migration is applied")
+        }
+        return try await withLock { () throws(StrataError) -> MigrationRunSummary in
+            let planner = MigrationPlanner(migrations: migrations, history: try await history.entries(in: session))
+            guard let status = try planner.migrationsToRevert(.steps(1)).first, status.version == last.version else {
+                throw StrataError(.usage, "another process changed the history during redo; run strata status")
             }
-            return summary
+            try await revert([status])
+            let again = MigrationPlanner(migrations: migrations, history: try await history.entries(in: session))
+            return try await apply(again.migrationsToApply(upTo: status.version).filter { $0.version == status.version })
+        }
+    }
+
+    private func apply(_ statuses: [MigrationStatus]) async throws(StrataError) -> MigrationRunSummary {
+        let executor = MigrationExecutor(session: session, history: history, options: options)
+        var summary = MigrationRunSummary()
+        let clock = ContinuousClock()
+        for status in statuses {
+            guard let migration = status.migration else { continue }
+            let start = clock.now
+            let outcome = try await executor.apply(
+                migration, recordedVersion: status.history?.version.rawValue, resumeAfter: Self.resumePoint(status))
+            switch outcome {
+            case .applied(let statements):
+                summary.done.append(migration.version)
+                progress(.applied(migration, milliseconds: (clock.now - start).wholeMilliseconds, statements: statements))
+            case .skipped(let reason):
+                summary.skipped.append(migration.version)
+                progress(.skipped(migration, reason: reason))
+            }
+        }
+        return summary
+    }
+
+    private func revert(_ statuses: [MigrationStatus]) async throws(StrataError) {
+        let executor = MigrationExecutor(session: session, history: history, options: options)
+        let clock = ContinuousClock()
+        for status in statuses {
+            guard let migration = status.migration, let entry = status.history else { continue }
+            let start = clock.now
+            try await executor.revert(migration, recordedVersion: entry.version.rawValue)
+            progress(.reverted(migration, milliseconds: (clock.now - start).wholeMilliseconds))
+        }
+    }
+
+    /// How many statements of a non-transactional file already ran (history of a partial or failed run).
+    static func resumePoint(_ status: MigrationStatus) -> Int {
+        guard status.migration?.transactionMode == .nonTransactional else { return 0 }
+        switch status.state {
+        case .partial, .failed: return status.history?.statementsRun ?? 0
+        default: return 0
+        }
+    }
+
+    /// Everything that can be refused before a single statement runs.
+    private func preflight(_ planner: MigrationPlanner, target: MigrationVersion?) throws(StrataError) {
+        try refuseChanged(planner)
+        let problems = ValidationProblem.find(in: planner.statuses())
+        for problem in problems where problem.kind == .missing {
+            session.logger.warning("\(problem)")
+        }
+        if !options.allowOutOfOrder, let problem = problems.first(where: { $0.kind == .outOfOrder }),
+            let migration = problem.status.migration
+        {
+            throw StrataError(
+                .validation, "\(problem)", location: FileLocation(path: migration.path, line: 1),
+                hint: "give it a version above the newest applied one, or run with --allow-out-of-order")
+        }
+        for status in planner.migrationsToApply(upTo: target) {
+            guard let migration = status.migration, migration.transactionMode == .transactional else { continue }
+            try MigrationExecutor.refuseNonTransactionalStatements(
+                try migration.up.statements(path: migration.path), in: migration)
         }
     }
 
@@ -101,16 +167,10 @@ public struct Migrator: Sendable {
         }
         return try await withLock { () throws(StrataError) -> MigrationRunSummary in
             let planner = MigrationPlanner(migrations: migrations, history: try await history.entries(in: session))
-            let executor = MigrationExecutor(session: session, history: history, options: options)
+            let statuses = try planner.migrationsToRevert(target)
+            try await revert(statuses)
             var summary = MigrationRunSummary()
-            let clock = ContinuousClock()
-            for status in try planner.migrationsToRevert(target) {
-                guard let migration = status.migration else { continue }
-                let start = clock.now
-                try await executor.revert(migration)
-                summary.done.append(migration.version)
-                progress(.reverted(migration, milliseconds: (clock.now - start).wholeMilliseconds))
-            }
+            summary.done = statuses.map(\.version)
             // A migration skipped for a missing extension has no effect to revert; below the target it is
             // forgotten so the folder reads as pending again.
             if case .toVersion(let version) = target {

@@ -52,6 +52,7 @@ public struct DatabaseSession: Sendable {
     public func run(
         _ statement: SQLStatement, path: String, failure: StrataError.Code = .migrationFailed
     ) async throws(StrataError) -> [PostgresRow] {
+        logger.debug("\(path):\(statement.start.line): \(statement.keywords.prefix(4).joined(separator: " ")) …")
         do {
             return try await connection.query(PostgresQuery(unsafeSQL: statement.text), logger: logger).collect()
         } catch {
