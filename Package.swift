@@ -59,7 +59,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .executableTarget(name: "strata", dependencies: ["StrataCommands"]),
+        .executableTarget(
+            name: "strata",
+            dependencies: [
+                "StrataCommands",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         // A temporary PostgreSQL server for tests (ours and our users').
         .target(
             name: "StrataTesting",

@@ -27,7 +27,7 @@ enum StatusRendering {
         for row in rows { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) } }
         func line(_ cells: [String], state: MigrationStatus.State?) -> String {
             cells.enumerated().map { index, cell in
-                let padded = cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+                let padded = cell + String(repeating: " ", count: max(0, widths[index] - cell.count))
                 guard index == 2, let state else { return padded }
                 return stateStyle(state).apply(padded, enabled: color)
             }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)

@@ -2,18 +2,23 @@
 /// Pure: no I/O, so every rule here is tested in milliseconds.
 public struct MigrationPlanner: Sendable {
     /// The migrations on disk, in any order.
-    public var migrations: [Migration]
+    public let migrations: [Migration]
     /// The history rows, in any order.
-    public var history: [HistoryEntry]
+    public let history: [HistoryEntry]
 
     /// Creates a planner.
     public init(migrations: [Migration], history: [HistoryEntry]) {
         self.migrations = migrations.sorted { $0.version < $1.version }
         self.history = history.sorted { $0.version < $1.version }
+        self.cachedStatuses = Self.statuses(migrations: self.migrations, history: self.history)
     }
 
-    /// One status per version found on disk or in history, ordered by version.
-    public func statuses() -> [MigrationStatus] {
+    private let cachedStatuses: [MigrationStatus]
+
+    /// One status per version found on disk or in history, ordered by version (computed once).
+    public func statuses() -> [MigrationStatus] { cachedStatuses }
+
+    private static func statuses(migrations: [Migration], history: [HistoryEntry]) -> [MigrationStatus] {
         var historyByVersion: [MigrationVersion: HistoryEntry] = [:]
         for entry in history { historyByVersion[entry.version] = entry }
         var result: [MigrationStatus] = []
