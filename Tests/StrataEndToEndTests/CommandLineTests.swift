@@ -85,6 +85,19 @@ import Testing
         #expect(clean.status == 0)
     }
 
+    @Test func globalOptionsBeforeTheSubcommandAndUnknownTargets() async throws {
+        let url = try await database()
+        let project = try ProjectFolder()
+        try project.write("db/migrations/1_a.sql", "-- strata:up\nCREATE TABLE a (id int);\n-- strata:down\nDROP TABLE a;")
+        let migrate = try StrataBinary.run(["--database-url", url, "--quiet", "migrate"], in: project.path)
+        #expect(migrate.status == 0, "\(migrate.output)")
+        #expect(migrate.standardOutput.isEmpty)
+        let unknown = try StrataBinary.run(["rollback", "--to", "999", "--database-url", url], in: project.path)
+        #expect(unknown.status == 2)
+        #expect(unknown.standardError.contains("no migration has this version"))
+        #expect(try statusStates(project, url: url) == ["applied"])
+    }
+
     @Test func validateReportsAnEditedFileWithBothChecksums() async throws {
         let url = try await database()
         let project = try ProjectFolder()

@@ -208,6 +208,72 @@ import Testing
         #expect(try await fixture.strings("SELECT coalesce(to_regclass('strata.schema_history')::text, 'none')") == ["none"])
     }
 
+    @Test func nonTransactionalVerifyFailureRerunsOnlyTheVerify() async throws {
+        let fixture = try await MigrationFixture.make()
+        try fixture.write("1_t.sql", "CREATE TABLE t (a int, b int);")
+        try fixture.write("2_idx.sql", """
+            -- strata:no-transaction
+            -- strata:up
+            CREATE INDEX CONCURRENTLY t_a ON t (a);
+            CREATE INDEX CONCURRENTLY t_b ON t (b);
+            -- strata:verify
+            SELECT false;
+            """)
+        do {
+            try await fixture.withMigrator { try await $0.migrate(try fixture.migrations()) }
+            Issue.record("expected the verify to fail")
+        } catch let error as StrataError {
+            #expect(error.code == .verifyFailed)
+            #expect(error.hint?.contains("nothing was rolled back") == true)
+        }
+        try fixture.write("2_idx.sql", """
+            -- strata:no-transaction
+            -- strata:up
+            CREATE INDEX CONCURRENTLY t_a ON t (a);
+            CREATE INDEX CONCURRENTLY t_b ON t (b);
+            -- strata:verify
+            SELECT count(*) = 2 FROM pg_indexes WHERE tablename = 't';
+            """)
+        let rerun = try await fixture.withMigrator { try await $0.migrate(try fixture.migrations()) }
+        #expect(rerun.done.map(\.rawValue) == ["2"])
+        #expect(try await fixture.strings("SELECT state FROM strata.schema_history WHERE version = '2'") == ["applied"])
+    }
+
+    @Test func rollbackRefusesToPassAPartialFile() async throws {
+        let fixture = try await MigrationFixture.make()
+        try fixture.write("1_t.sql", "-- strata:up\nCREATE TABLE t (v int);\n-- strata:down\nDROP TABLE t;")
+        try fixture.write("2_nt.sql", "-- strata:no-transaction\n-- strata:up\nCREATE INDEX CONCURRENTLY t_v ON t (v);\nSELECT * FROM missing;\n-- strata:down\nDROP INDEX CONCURRENTLY t_v;")
+        await #expect(throws: StrataError.self) {
+            try await fixture.withMigrator { try await $0.migrate(try fixture.migrations()) }
+        }
+        do {
+            try await fixture.withMigrator { try await $0.rollback(try fixture.migrations(), target: .steps(1)) }
+            Issue.record("expected a refusal")
+        } catch let error as StrataError {
+            #expect(error.message.contains("2 nt"))
+        }
+        #expect(try await fixture.publicTables() == ["t"])
+    }
+
+    @Test func sessionSettingsDoNotLeakIntoTheNextMigration() async throws {
+        let fixture = try await MigrationFixture.make()
+        try fixture.write("1_a.sql", "CREATE SCHEMA app;\nSET search_path = app;\nCREATE TABLE inside (id int);")
+        try fixture.write("2_b.sql", "CREATE TABLE items (id int);")
+        try await fixture.withMigrator { try await $0.migrate(try fixture.migrations()) }
+        #expect(try await fixture.strings("SELECT schemaname::text FROM pg_tables WHERE tablename = 'items'") == ["public"])
+    }
+
+    @Test func renamedVersionKeepsItsHistoryRowThroughRollback() async throws {
+        let fixture = try await MigrationFixture.make()
+        try fixture.write("2_t.sql", "-- strata:up\nCREATE TABLE t (id int);\n-- strata:down\nDROP TABLE t;")
+        try await fixture.withMigrator { try await $0.migrate(try fixture.migrations()) }
+        try FileManager.default.moveItem(atPath: fixture.folder + "/2_t.sql", toPath: fixture.folder + "/02_t.sql")
+        #expect(try await fixture.withMigrator { try await $0.status(of: try fixture.migrations()) }.map(\.state) == [.applied])
+        try await fixture.withMigrator { try await $0.rollback(try fixture.migrations(), target: .steps(1)) }
+        #expect(try await fixture.publicTables() == [])
+        #expect(try await fixture.strings("SELECT count(*)::text FROM strata.schema_history") == ["0"])
+    }
+
     @Test func timeoutDirectivesAreHonoured() async throws {
         let fixture = try await MigrationFixture.make()
         try fixture.write("1_t.sql", "CREATE TABLE busy (id int);")
