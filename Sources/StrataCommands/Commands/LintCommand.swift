@@ -36,27 +36,29 @@ struct LintCommand: AsyncParsableCommand {
         let context = try ProjectContext(options: global)
         let adapter = try LintAdapter(
             context: context, disabled: (disable ?? "").split(separator: ",").map { String($0) }, pgVersion: pgVersion)
-        let migrations = try await selectMigrations(context)
-        let report = try adapter.lint(migrations)
+        let (migrations, serverVersion) = try await selectMigrations(context)
+        let report = try adapter.targeting(serverMajorVersion: serverVersion).lint(migrations)
         let text = outputFormat.formatter(useColor: Console.standardOutput.supportsColor).format(report)
         if !text.isEmpty { Console.standardOutput.write(text) }
         if report.hasErrors { throw ExitCommandStatus(status: .lintFindings) }
     }
 
-    private func selectMigrations(_ context: ProjectContext) async throws(StrataError) -> [Migration] {
+    /// The files to lint and, when a database is configured and no paths are given, its major version.
+    private func selectMigrations(_ context: ProjectContext) async throws(StrataError) -> ([Migration], Int?) {
         if !paths.isEmpty {
             var migrations: [Migration] = []
             for path in paths { migrations += try MigrationSources.load(path: path) }
-            return migrations
+            return (migrations, nil)
         }
         let all = try context.loadMigrations()
-        guard context.hasConfiguredDatabase else { return all }
+        guard context.hasConfiguredDatabase else { return (all, nil) }
         let options = try context.migratorOptions()
-        let statuses = try await context.withSession { session throws(StrataError) in
-            try await StrataPostgres.Migrator(session: session, options: options).status(of: all)
+        let (statuses, version) = try await context.withSession { session throws(StrataError) in
+            (try await StrataPostgres.Migrator(session: session, options: options).status(of: all),
+             await session.serverMajorVersion())
         }
         let pending = Set(statuses.filter { [.pending, .skipped, .partial, .failed].contains($0.state) }.map(\.version))
-        return all.filter { pending.contains($0.version) }
+        return (all.filter { pending.contains($0.version) }, version)
     }
 }
 

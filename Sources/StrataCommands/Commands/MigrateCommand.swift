@@ -51,7 +51,9 @@ struct MigrateCommand: AsyncParsableCommand {
                     throw StrataError(.usage, "--to \(version): no migration has this version", hint: "see strata status")
                 }
                 let pending = planner.migrationsToApply(upTo: version).compactMap(\.migration)
-                try LintGate.check(pending, with: lint, enforce: enforce, quiet: global.quiet)
+                try LintGate.check(
+                    pending, with: lint.targeting(serverMajorVersion: await session.serverMajorVersion()),
+                    enforce: enforce, quiet: global.quiet)
             }
             return try await migrator.migrate(migrations, to: version)
         }

@@ -6,7 +6,9 @@ import StrataSQL
 /// Builds the linter's view of migrations (how Strata will run each file) and its configuration from
 /// flags and `[lint]` in strata.toml.
 struct LintAdapter {
-    let configuration: LintConfiguration
+    private(set) var configuration: LintConfiguration
+    /// True when `--pg-version` or `lint.pg_version` chose the target version; otherwise the connected server's wins.
+    let versionIsExplicit: Bool
     let runnerSetsLockTimeout: Bool
     let runnerSetsStatementTimeout: Bool
 
@@ -33,9 +35,18 @@ struct LintAdapter {
                 hint: "see docs/rules/ for the rule ids")
         }
         self.configuration = configuration
+        self.versionIsExplicit = pgVersion != nil || configuredVersion != nil
         let options = try context.migratorOptions()
         self.runnerSetsLockTimeout = options.lockTimeout != nil
         self.runnerSetsStatementTimeout = options.statementTimeout != nil
+    }
+
+    /// The same adapter targeting the connected server's major version, unless one was chosen explicitly.
+    func targeting(serverMajorVersion: Int?) -> LintAdapter {
+        guard !versionIsExplicit, let serverMajorVersion else { return self }
+        var adapted = self
+        adapted.configuration.targetPostgresVersion = serverMajorVersion
+        return adapted
     }
 
     /// The linter's file for a migration, with the file's text for excerpts.

@@ -60,6 +60,14 @@ public struct DatabaseSession: Sendable {
         }
     }
 
+    /// The server's major version (15 for 15.18), or `nil` when it cannot be read.
+    public func serverMajorVersion() async -> Int? {
+        guard let rows = try? await run("SELECT current_setting('server_version_num')"),
+            let text = try? rows.first?.decode(String.self), let number = Int(text)
+        else { return nil }
+        return number / 10_000
+    }
+
     /// Runs `ROLLBACK`, ignoring failures (used on error paths, where the original error matters more).
     public func rollbackQuietly() async {
         do {
