@@ -216,7 +216,8 @@ def main():
         f"range {min(ratios):.2f}–{max(ratios):.2f} over {args.rounds} rounds).",
         "",
         "Not like for like: the rule sets differ (Strata has squawk's rules plus strong_migrations' and its own), so",
-        "do the finding counts and the text each tool prints; both print their default text report.",
+        "do the finding counts and the text each tool prints; both print their default text report. both use",
+        "every core, so the ratio moves with the load of the machine.",
         END,
     ]
     block = "\n".join(lines)
