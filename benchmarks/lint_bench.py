@@ -216,7 +216,7 @@ def main():
         f"range {min(ratios):.2f}–{max(ratios):.2f} over {args.rounds} rounds).",
         "",
         "Not like for like: the rule sets differ (Strata has squawk's rules plus strong_migrations' and its own), so",
-        "do the finding counts and the text each tool prints; both print their default text report. both use",
+        "do the finding counts and the text each tool prints; both print their default text report. Both use",
         "every core, so the ratio moves with the load of the machine.",
         END,
     ]
