@@ -283,7 +283,8 @@ import Testing
         try await blocker.run("BEGIN")
         try await blocker.run("LOCK TABLE busy IN ACCESS EXCLUSIVE MODE")
         do {
-            try await fixture.withMigrator { try await $0.migrate(try fixture.migrations()) }
+            let noRetry = MigratorOptions(lockRetry: RetryBackoff(retries: 0, initialDelay: .zero, maximumDelay: .zero))
+            try await fixture.withMigrator(noRetry) { try await $0.migrate(try fixture.migrations()) }
             Issue.record("expected a lock timeout")
         } catch let error as StrataError {
             #expect(error.sqlState == "55P03")

@@ -31,7 +31,7 @@ struct MigrateCommand: AsyncParsableCommand {
         let version = try target.map { text throws(StrataError) in try VersionArgument.parse(text, flag: "--to") }
         let migrations = try context.loadMigrations()
         let printer = ProgressPrinter(quiet: global.quiet)
-        var options = try context.migratorOptions(dryRun: dryRun)
+        var options = try context.migratorOptions(dryRun: dryRun, interruptible: true)
         options.allowOutOfOrder = allowOutOfOrder
         let clock = ContinuousClock()
         let start = clock.now

@@ -13,7 +13,7 @@ struct RedoCommand: AsyncParsableCommand {
         let context = try ProjectContext(options: global)
         let migrations = try context.loadMigrations()
         let printer = ProgressPrinter(quiet: global.quiet)
-        let options = try context.migratorOptions()
+        let options = try context.migratorOptions(interruptible: true)
         try await context.withSession { session throws(StrataError) in
             try await Migrator(session: session, options: options, progress: printer.callback).redo(migrations)
         }

@@ -34,7 +34,7 @@ struct RollbackCommand: AsyncParsableCommand {
         }
         let migrations = try context.loadMigrations()
         let printer = ProgressPrinter(quiet: global.quiet)
-        let options = try context.migratorOptions(dryRun: dryRun)
+        let options = try context.migratorOptions(dryRun: dryRun, interruptible: true)
         let summary = try await context.withSession { session throws(StrataError) in
             let migrator = Migrator(session: session, options: options, progress: printer.callback)
             if case .toVersion(let version) = rollbackTarget {

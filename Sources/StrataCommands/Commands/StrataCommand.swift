@@ -11,11 +11,13 @@ struct StrataCommand: AsyncParsableCommand {
 
             Exit codes: 0 success, 1 a migration or verify failed, 2 usage or configuration error, \
             3 connection or authentication error, 4 validation failed (or pending with --exit-code), \
-            5 timed out waiting for the lock, 6 lint findings of error severity.
+            5 timed out waiting for the lock, 6 lint findings of error severity, \
+            130 interrupted (SIGINT/SIGTERM; the running file was rolled back).
             """,
         version: "0.1.0",
         subcommands: [
             InitCommand.self, NewCommand.self, MigrateCommand.self, StatusCommand.self, ValidateCommand.self,
-            RollbackCommand.self, RedoCommand.self, LintCommand.self, DevCommand.self,
+            RollbackCommand.self, RedoCommand.self, BaselineCommand.self, RepairCommand.self, LintCommand.self,
+            DevCommand.self,
         ])
 }

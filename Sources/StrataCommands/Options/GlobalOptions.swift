@@ -17,17 +17,36 @@ struct GlobalOptions: ParsableArguments {
     var schema: String?
 
     @Option(name: .customLong("lock-timeout"), help: ArgumentHelp(
-        "lock_timeout for migrations that set none, e.g. 5s (default: the server's).", valueName: "duration"))
+        "lock_timeout of each migration that sets none; 0 disables it (default: 5s).", valueName: "duration"))
     var lockTimeout: String?
 
     @Option(name: .customLong("statement-timeout"), help: ArgumentHelp(
-        "statement_timeout for migrations that set none, e.g. 10min (default: the server's).", valueName: "duration"))
+        "statement_timeout of each migration that sets none; 0 disables it (default: 30min).", valueName: "duration"))
     var statementTimeout: String?
 
     @Option(name: .customLong("lock-wait"), help: ArgumentHelp(
         "How long to wait for another strata run's migration lock before exiting with 5 (default: for ever).",
         valueName: "duration"))
     var lockWait: String?
+
+    @Option(name: .customLong("lock-retries"), help: ArgumentHelp(
+        "Retries of a migration that hit lock_timeout, with jittered exponential backoff (default: 4).", valueName: "count"))
+    var lockRetries: Int?
+
+    @Option(name: .customLong("lock-strategy"), help: ArgumentHelp(
+        "advisory (default) or table: a lease row with heartbeat, for PgBouncer in transaction pooling mode.",
+        valueName: "strategy"))
+    var lockStrategy: String?
+
+    @Option(name: .customLong("lock-lease"), help: ArgumentHelp(
+        "How long a table-strategy lease lives without a heartbeat before another run may take it (default: 30s).",
+        valueName: "duration"))
+    var lockLease: String?
+
+    @Option(name: .customLong("wait"), help: ArgumentHelp(
+        "Keep retrying the connection this long while the server is not accepting connections yet (default: 0).",
+        valueName: "duration"))
+    var connectWait: String?
 
     @Flag(name: .shortAndLong, help: "Print only errors.")
     var quiet = false

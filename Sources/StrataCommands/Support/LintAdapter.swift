@@ -37,8 +37,9 @@ struct LintAdapter {
         self.configuration = configuration
         self.versionIsExplicit = pgVersion != nil || configuredVersion != nil
         let options = try context.migratorOptions()
-        self.runnerSetsLockTimeout = options.lockTimeout != nil
-        self.runnerSetsStatementTimeout = options.statementTimeout != nil
+        // Strata sets both timeouts on every migration (5 s and 30 min unless configured); 0 switches one off.
+        self.runnerSetsLockTimeout = (options.lockTimeout?.milliseconds ?? 0) > 0
+        self.runnerSetsStatementTimeout = (options.statementTimeout?.milliseconds ?? 0) > 0
     }
 
     /// The same adapter targeting the connected server's major version, unless one was chosen explicitly.

@@ -33,18 +33,40 @@ struct ProjectContext {
         options.schema ?? environment["STRATA_SCHEMA"] ?? configuration["schema"] ?? "strata"
     }
 
-    /// The run-wide migrator options.
-    func migratorOptions(dryRun: Bool = false) throws(StrataError) -> MigratorOptions {
+    /// The run-wide migrator options; `interruptible` installs the SIGINT/SIGTERM handling for a command that
+    /// changes the database.
+    func migratorOptions(dryRun: Bool = false, interruptible: Bool = false) throws(StrataError) -> MigratorOptions {
         let wait = try timeout(options.lockWait ?? environment["STRATA_LOCK_WAIT"] ?? configuration["lock_wait"], flag: "--lock-wait")
-        return MigratorOptions(
+        var migratorOptions = MigratorOptions(
             schema: schema,
             lockWait: wait.map { Duration.milliseconds($0.milliseconds) },
-            lockTimeout: try timeout(options.lockTimeout ?? environment["STRATA_LOCK_TIMEOUT"] ?? configuration["lock_timeout"], flag: "--lock-timeout"),
+            lockTimeout: try timeout(options.lockTimeout ?? environment["STRATA_LOCK_TIMEOUT"] ?? configuration["lock_timeout"], flag: "--lock-timeout")
+                ?? MigratorOptions.defaultLockTimeout,
             statementTimeout: try timeout(
                 options.statementTimeout ?? environment["STRATA_STATEMENT_TIMEOUT"] ?? configuration["statement_timeout"],
-                flag: "--statement-timeout"),
-            dryRun: dryRun)
+                flag: "--statement-timeout") ?? MigratorOptions.defaultStatementTimeout,
+            dryRun: dryRun,
+            interruption: interruptible && !dryRun ? interruption : nil)
+        if let text = options.lockRetries.map(String.init) ?? environment["STRATA_LOCK_RETRIES"] ?? configuration["lock_retries"] {
+            guard let retries = Int(text), retries >= 0 else {
+                throw StrataError(.usage, "--lock-retries: '\(text)' is not a count", hint: "write a whole number, 0 or more")
+            }
+            migratorOptions.lockRetry.retries = retries
+        }
+        if let text = options.lockStrategy ?? environment["STRATA_LOCK_STRATEGY"] ?? configuration["lock_strategy"] {
+            guard let strategy = LockStrategy(rawValue: text.lowercased()) else {
+                throw StrataError(.usage, "--lock-strategy: '\(text)' is not a lock strategy", hint: "use advisory or table")
+            }
+            migratorOptions.lockStrategy = strategy
+        }
+        if let lease = try timeout(options.lockLease ?? environment["STRATA_LOCK_LEASE"] ?? configuration["lock_lease"], flag: "--lock-lease") {
+            migratorOptions.leaseDuration = .milliseconds(max(lease.milliseconds, 1_000))
+        }
+        return migratorOptions
     }
+
+    /// Triggered on SIGINT/SIGTERM while a command that changes the database runs (see `InterruptSignals`).
+    var interruption: MigrationInterruption { InterruptSignals.shared.installed() }
 
     /// True when a database is configured by flag, environment or strata.toml (not only the embedded default).
     var hasConfiguredDatabase: Bool {
@@ -57,12 +79,17 @@ struct ProjectContext {
         try MigrationFolder(path: migrationsDirectory).load()
     }
 
-    /// Opens a session on the configured database, starting the embedded server when none is configured.
+    /// Opens a session on the configured database, starting the embedded server when none is configured. With
+    /// `--wait`, a server that is not accepting connections yet is retried until the wait is over.
     func openSession() async throws(StrataError) -> DatabaseSession {
         let target = try await DatabaseTarget.resolve(
             flag: options.databaseURL, environment: environment, configuration: configuration, logger: logger)
-        return try await DatabaseSession.connect(
-            configuration: try target.settings.postgresConfiguration(), target: target.displayName, logger: logger)
+        let wait = try timeout(options.connectWait ?? environment["STRATA_WAIT"] ?? configuration["connect_wait"], flag: "--wait")
+        return try await ConnectionWaiter(wait: wait.map { .milliseconds($0.milliseconds) } ?? .zero, logger: logger).connect {
+            () throws(StrataError) -> DatabaseSession in
+            try await DatabaseSession.connect(
+                configuration: try target.settings.postgresConfiguration(), target: target.displayName, logger: logger)
+        }
     }
 
     /// Opens a session, runs `body`, and closes the session whatever happens.

@@ -14,4 +14,6 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     case lockTimeout = 5
     /// Lint findings of error severity remain.
     case lintFindings = 6
+    /// Interrupted by SIGINT or SIGTERM: the running file was rolled back and the lock released (128 + SIGINT).
+    case interrupted = 130
 }

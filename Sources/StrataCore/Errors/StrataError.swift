@@ -49,6 +49,8 @@ public struct StrataError: Error, Sendable, CustomStringConvertible, Equatable {
         public static let lintFailed = Code("lint-failed", exitStatus: .lintFindings)
         /// The embedded PostgreSQL could not be found, initialised or started (exit 3).
         public static let embeddedServer = Code("embedded-server", exitStatus: .connection)
+        /// The run was stopped by SIGINT/SIGTERM (or an embedding server) and rolled back its current file (exit 130).
+        public static let interrupted = Code("interrupted", exitStatus: .interrupted)
         /// A file-system operation failed (exit 1).
         public static let io = Code("io", exitStatus: .failure)
         /// A condition Strata did not expect; a bug worth reporting (exit 1).

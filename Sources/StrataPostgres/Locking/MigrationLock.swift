@@ -5,7 +5,7 @@ import StrataCore
 /// The session advisory lock that makes parallel `strata migrate` runs (app replicas migrating on boot) apply each
 /// migration once. Taken by polling `pg_try_advisory_lock` with backoff, never by a blocking `pg_advisory_lock`
 /// (a blocked waiter deadlocks with `CREATE INDEX CONCURRENTLY` in the holder).
-public struct MigrationLock: Sendable {
+public struct MigrationLock: MigrationLocking {
     /// The lock's key: derived from the history schema, so two projects with different schemas do not block each other.
     public let key: Int64
     /// How long to wait before giving up; `nil` waits for ever.
@@ -27,35 +27,20 @@ public struct MigrationLock: Sendable {
         return Int64(bitPattern: hash)
     }
 
-    /// Takes the lock on `session`, polling until it is free or the timeout passes (`lockTimeout` error, exit 5).
-    public func acquire(on session: DatabaseSession) async throws(StrataError) {
-        let clock = ContinuousClock()
-        let start = clock.now
-        var delay = Duration.milliseconds(20)
-        var announced = false
-        while true {
-            let rows = try await session.run("SELECT pg_try_advisory_lock(\(key))")
-            let taken = (try? rows.first?.decode(Bool.self)) ?? false
-            if taken { return }
-            if !announced {
-                announced = true
-                let holder = await holderDescription(on: session)
-                session.logger.notice("waiting for the migration lock held by \(holder)")
-            }
-            if let timeout, clock.now - start >= timeout {
-                let holder = await holderDescription(on: session)
-                throw StrataError(
-                    .lockTimeout, "timed out after \(timeout) waiting for the migration lock held by \(holder)",
-                    hint: "another strata run is migrating this database; wait for it, or raise --lock-timeout")
-            }
-            do {
-                try await Task.sleep(for: delay)
-            } catch {
-                throw StrataError(.internal, "interrupted while waiting for the migration lock")
-            }
-            delay = min(delay * 2, .milliseconds(500))
-        }
+    /// Takes the lock on `session`, polling until it is free or the wait limit passes (`lockTimeout` error, exit 5).
+    public func acquire(on session: DatabaseSession, interruption: MigrationInterruption? = nil) async throws(StrataError) {
+        let key = key
+        try await LockPolling.poll(
+            wait: timeout, session: session, interruption: interruption,
+            tryTake: { () throws(StrataError) -> Bool in
+                let rows = try await session.run("SELECT pg_try_advisory_lock(\(key))")
+                return (try? rows.first?.decode(Bool.self)) ?? false
+            },
+            holder: { await holderDescription(on: session) })
     }
+
+    /// An advisory lock cannot be lost while its connection lives.
+    public func lossReason() -> String? { nil }
 
     /// Releases the lock; failures are logged (the lock goes away with the connection anyway).
     public func release(on session: DatabaseSession) async {

@@ -8,6 +8,8 @@ struct MigrationExecutor: Sendable {
     let session: DatabaseSession
     let history: HistoryTable
     let options: MigratorOptions
+    /// Watches for blocking sessions while statements run; `nil` runs them unobserved.
+    var observer: SessionObserver? = nil
 
     /// The outcome of applying one migration.
     enum Outcome {
@@ -55,7 +57,7 @@ struct MigrationExecutor: Sendable {
                         migration, requirement: requirement, recordedVersion: recordedVersion,
                         reason: "extension '\(requirement.extensionName)' cannot be created: \(failure.message)")
                 }
-                for statement in statements { try await session.run(statement, path: migration.path) }
+                for statement in statements { try await run(statement, of: migration) }
                 try await runVerify(verify, of: migration, rolledBack: true)
                 try await record(.applied, statements.count, "apply")
                 try await session.run("COMMIT")
@@ -87,7 +89,8 @@ struct MigrationExecutor: Sendable {
             var done = resumeAfter
             for (index, statement) in statements.enumerated() where index >= resumeAfter {
                 do throws(StrataError) {
-                    try await session.run(statement, path: migration.path)
+                    try await InvalidIndexRepair.prepare(statement, of: migration, on: session)
+                    try await run(statement, of: migration)
                 } catch {
                     try? await record(.failed, done, "apply")
                     await resetSession()
@@ -127,7 +130,7 @@ struct MigrationExecutor: Sendable {
             try await session.run("BEGIN")
             do throws(StrataError) {
                 try await applyTimeouts(migration, local: true)
-                for statement in statements { try await session.run(statement, path: migration.path) }
+                for statement in statements { try await run(statement, of: migration) }
                 try await history.remove(
                     migration, version: recordedVersion, durationMilliseconds: (clock.now - start).wholeMilliseconds,
                     in: session)
@@ -145,7 +148,7 @@ struct MigrationExecutor: Sendable {
             try await applyTimeouts(migration, local: false)
             for (index, statement) in statements.enumerated() {
                 do throws(StrataError) {
-                    try await session.run(statement, path: migration.path)
+                    try await run(statement, of: migration)
                 } catch {
                     await resetSession()
                     try? await history.logEvent(
@@ -163,6 +166,22 @@ struct MigrationExecutor: Sendable {
                 migration, version: recordedVersion, durationMilliseconds: (clock.now - start).wholeMilliseconds,
                 in: session)
         }
+    }
+
+    /// Runs one statement of `migration`, watched for blockers; refuses to start it once the run is interrupted.
+    private func run(_ statement: SQLStatement, of migration: Migration) async throws(StrataError) {
+        if let reason = options.interruption?.triggeredReason {
+            throw StrataError(
+                .interrupted, "interrupted (\(reason)) before line \(statement.start.line)",
+                location: FileLocation(path: migration.path, line: statement.start.line, column: statement.start.column))
+        }
+        let session = session
+        let path = migration.path
+        guard let observer else {
+            try await session.run(statement, path: path)
+            return
+        }
+        _ = try await observer.watching { () throws(StrataError) in try await session.run(statement, path: path) }
     }
 
     /// Names the migration in an error that has no file position (COMMIT, SET, history writes) and treats server

@@ -12,7 +12,7 @@ public struct Migrator: Sendable {
     /// Receives one report per migration.
     public let progress: @Sendable (MigrationProgress) -> Void
     let history: HistoryTable
-    let lock: MigrationLock
+    let lock: any MigrationLocking
 
     /// Creates a migrator on `session`.
     public init(
@@ -23,7 +23,7 @@ public struct Migrator: Sendable {
         self.options = options
         self.progress = progress
         self.history = HistoryTable(schema: options.schema)
-        self.lock = MigrationLock(schema: options.schema, timeout: options.lockWait)
+        self.lock = options.makeLock()
     }
 
     /// The state of every migration on disk or in history, without taking the lock or creating anything.
@@ -78,38 +78,6 @@ public struct Migrator: Sendable {
             try await revert([status])
             let again = MigrationPlanner(migrations: migrations, history: try await history.entries(in: session))
             return try await apply(again.migrationsToApply(upTo: status.version).filter { $0.version == status.version })
-        }
-    }
-
-    private func apply(_ statuses: [MigrationStatus]) async throws(StrataError) -> MigrationRunSummary {
-        let executor = MigrationExecutor(session: session, history: history, options: options)
-        var summary = MigrationRunSummary()
-        let clock = ContinuousClock()
-        for status in statuses {
-            guard let migration = status.migration else { continue }
-            let start = clock.now
-            let outcome = try await executor.apply(
-                migration, recordedVersion: status.history?.version.rawValue, resumeAfter: Self.resumePoint(status))
-            switch outcome {
-            case .applied(let statements):
-                summary.done.append(migration.version)
-                progress(.applied(migration, milliseconds: (clock.now - start).wholeMilliseconds, statements: statements))
-            case .skipped(let reason):
-                summary.skipped.append(migration.version)
-                progress(.skipped(migration, reason: reason))
-            }
-        }
-        return summary
-    }
-
-    private func revert(_ statuses: [MigrationStatus]) async throws(StrataError) {
-        let executor = MigrationExecutor(session: session, history: history, options: options)
-        let clock = ContinuousClock()
-        for status in statuses {
-            guard let migration = status.migration, let entry = status.history else { continue }
-            let start = clock.now
-            try await executor.revert(migration, recordedVersion: entry.version.rawValue)
-            progress(.reverted(migration, milliseconds: (clock.now - start).wholeMilliseconds))
         }
     }
 
@@ -195,19 +163,4 @@ public struct Migrator: Sendable {
             detail: "recorded checksum \(first.history?.checksum ?? "?"), file checksum \(migration.checksum)",
             hint: "restore the applied text and put the change in a new migration (strata new NAME)")
     }
-
-    private func withLock<T: Sendable>(
-        _ body: () async throws(StrataError) -> T
-    ) async throws(StrataError) -> T {
-        try await lock.acquire(on: session)
-        do throws(StrataError) {
-            let result = try await body()
-            await lock.release(on: session)
-            return result
-        } catch {
-            await lock.release(on: session)
-            throw error
-        }
-    }
-
 }

@@ -2,29 +2,57 @@ import StrataCore
 
 /// Run-wide settings of a `Migrator`.
 public struct MigratorOptions: Sendable {
+    /// The default `lock_timeout` of every migration: a DDL statement that waits longer for its lock gives up
+    /// (and is retried), instead of queueing every query behind it.
+    public static let defaultLockTimeout = TimeoutValue(milliseconds: 5_000)
+    /// The default `statement_timeout` of every migration (30 minutes); `0` means no limit.
+    public static let defaultStatementTimeout = TimeoutValue(milliseconds: 30 * 60_000)
+
     /// The schema of the history tables (default `strata`).
     public var schema: String
     /// How long to wait for the migration lock; `nil` waits for ever.
     public var lockWait: Duration?
-    /// `lock_timeout` for migrations that do not set their own; `nil` leaves the server's setting.
+    /// `lock_timeout` for migrations that do not set their own (default 5 s; `0` disables it).
     public var lockTimeout: TimeoutValue?
-    /// `statement_timeout` for migrations that do not set their own; `nil` leaves the server's setting.
+    /// `statement_timeout` for migrations that do not set their own (default 30 min; `0` disables it).
     public var statementTimeout: TimeoutValue?
+    /// How a migration that hit `lock_timeout` (SQLSTATE 55P03) is retried.
+    public var lockRetry: RetryBackoff
     /// Print what would run, change nothing.
     public var dryRun: Bool
     /// Apply a pending file even when a later version is already applied.
     public var allowOutOfOrder: Bool
+    /// How parallel runs exclude each other (advisory lock, or a lease row for PgBouncer).
+    public var lockStrategy: LockStrategy
+    /// How long a lease of the table strategy lives without a heartbeat.
+    public var leaseDuration: Duration
+    /// Triggered from outside (SIGINT, SIGTERM, server shutdown) to stop the run cleanly.
+    public var interruption: MigrationInterruption?
 
     /// Creates options.
     public init(
-        schema: String = "strata", lockWait: Duration? = nil, lockTimeout: TimeoutValue? = nil,
-        statementTimeout: TimeoutValue? = nil, dryRun: Bool = false, allowOutOfOrder: Bool = false
+        schema: String = "strata", lockWait: Duration? = nil, lockTimeout: TimeoutValue? = Self.defaultLockTimeout,
+        statementTimeout: TimeoutValue? = Self.defaultStatementTimeout, lockRetry: RetryBackoff = .lockTimeoutDefault,
+        dryRun: Bool = false, allowOutOfOrder: Bool = false, lockStrategy: LockStrategy = .advisory,
+        leaseDuration: Duration = .seconds(30), interruption: MigrationInterruption? = nil
     ) {
-        self.allowOutOfOrder = allowOutOfOrder
         self.schema = schema
         self.lockWait = lockWait
         self.lockTimeout = lockTimeout
         self.statementTimeout = statementTimeout
+        self.lockRetry = lockRetry
         self.dryRun = dryRun
+        self.allowOutOfOrder = allowOutOfOrder
+        self.lockStrategy = lockStrategy
+        self.leaseDuration = leaseDuration
+        self.interruption = interruption
+    }
+
+    /// The lock these options choose.
+    func makeLock() -> any MigrationLocking {
+        switch lockStrategy {
+        case .advisory: return MigrationLock(schema: schema, timeout: lockWait)
+        case .table: return LeaseLock(schema: schema, wait: lockWait, leaseDuration: leaseDuration)
+        }
     }
 }

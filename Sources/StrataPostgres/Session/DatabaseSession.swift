@@ -14,6 +14,23 @@ public struct DatabaseSession: Sendable {
     public let logger: Logger
     /// A password-free description of the server, for messages.
     public let target: String
+    /// How the connection was opened, so a second connection to the same server can be opened (to watch for
+    /// blocking sessions or cancel a running statement); `nil` for a session made from a bare connection.
+    let configuration: PostgresConnection.Configuration?
+
+    /// Wraps an open connection.
+    public init(connection: PostgresConnection, logger: Logger, target: String) {
+        self.init(connection: connection, logger: logger, target: target, configuration: nil)
+    }
+
+    init(
+        connection: PostgresConnection, logger: Logger, target: String, configuration: PostgresConnection.Configuration?
+    ) {
+        self.connection = connection
+        self.logger = logger
+        self.target = target
+        self.configuration = configuration
+    }
 
     /// Opens a connection with a postgres-nio configuration; `target` describes the server without secrets.
     public static func connect(
@@ -22,10 +39,26 @@ public struct DatabaseSession: Sendable {
         do {
             let connection = try await PostgresConnection.connect(
                 configuration: configuration, id: 1, logger: logger)
-            return DatabaseSession(connection: connection, logger: logger, target: target)
+            return DatabaseSession(connection: connection, logger: logger, target: target, configuration: configuration)
         } catch {
             throw PostgresErrorMapping.strataError(error, code: .connection, target: target)
         }
+    }
+
+    /// Opens another connection to the same server with the same settings; `nil` when this session was not
+    /// opened by ``connect(configuration:target:logger:)``.
+    public func openSibling() async throws(StrataError) -> DatabaseSession? {
+        guard let configuration else { return nil }
+        return try await Self.connect(configuration: configuration, target: target, logger: logger)
+    }
+
+    /// The server process id of this connection (`pg_backend_pid()`).
+    public func backendProcessID() async throws(StrataError) -> Int32 {
+        let rows = try await run("SELECT pg_backend_pid()")
+        guard let pid = try? rows.first?.decode(Int32.self) else {
+            throw StrataError(.internal, "cannot read the server process id of the connection")
+        }
+        return pid
     }
 
     /// Closes the connection; errors while closing are logged, not thrown.

@@ -1,0 +1,40 @@
+import Logging
+import StrataCore
+import StrataPostgres
+
+/// `--wait DURATION`: retries a connection while the server is down or starting up (refused, unreachable,
+/// SQLSTATE 57P03 "starting up"), every half second, until the wait is over. A wrong password or a missing
+/// database fails at once: waiting would not fix them.
+struct ConnectionWaiter {
+    let wait: Duration
+    let logger: Logger
+
+    func connect(_ attempt: () async throws(StrataError) -> DatabaseSession) async throws(StrataError) -> DatabaseSession {
+        let clock = ContinuousClock()
+        let deadline = clock.now + wait
+        var announced = false
+        while true {
+            do throws(StrataError) {
+                return try await attempt()
+            } catch {
+                guard Self.isWorthWaiting(error), clock.now < deadline else { throw error }
+                if !announced {
+                    announced = true
+                    logger.notice("the server is not accepting connections yet (\(error.message)); waiting up to \(wait)")
+                }
+                do {
+                    try await Task.sleep(for: min(.milliseconds(500), deadline - clock.now))
+                } catch {
+                    throw StrataError(.interrupted, "interrupted while waiting for the server")
+                }
+            }
+        }
+    }
+
+    /// True for failures a server that is starting would cause.
+    static func isWorthWaiting(_ error: StrataError) -> Bool {
+        guard error.code == .connection else { return false }
+        guard let state = error.sqlState else { return true }
+        return state == "57P03" || state.hasPrefix("08")
+    }
+}

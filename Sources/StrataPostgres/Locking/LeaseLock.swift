@@ -1,0 +1,150 @@
+import Foundation
+import PostgresNIO
+import StrataCore
+
+/// The table strategy of the migration lock: a lease row in `<schema>.migration_lease`, taken with one
+/// autocommit statement that only succeeds when the row is absent or expired, and renewed by a heartbeat on a
+/// second connection while the run lasts. A holder that dies stops renewing, and its lease expires after
+/// `leaseDuration`. Works through PgBouncer in transaction pooling mode, where session advisory locks do not.
+public final class LeaseLock: MigrationLocking, @unchecked Sendable {
+    /// The schema of the lease table.
+    public let schema: String
+    /// How long to wait for the lease before giving up; `nil` waits for ever.
+    public let wait: Duration?
+    /// How long a lease lives without a heartbeat.
+    public let leaseDuration: Duration
+    /// This run's identity in the lease row: `host pid 123 run 1a2b3c4d`.
+    public let holder: String
+    private let lock = NSLock()
+    private var heartbeat: Task<Void, Never>?
+    private var lost: String?
+
+    /// Creates the lease lock for the history in `schema`.
+    public init(schema: String, wait: Duration? = nil, leaseDuration: Duration = .seconds(30)) {
+        self.schema = schema
+        self.wait = wait
+        self.leaseDuration = max(leaseDuration, .seconds(1))
+        let host = ProcessInfo.processInfo.hostName
+        self.holder = "\(host) pid \(getpid()) run \(UUID().uuidString.prefix(8).lowercased())"
+    }
+
+    var tableName: String { "\(SQLIdentifier.quoted(schema)).migration_lease" }
+    private var leaseMilliseconds: Int64 { Int64(leaseDuration.wholeMilliseconds) }
+
+    /// Creates the lease table when missing; safe when several processes do it at once.
+    func createTable(on session: DatabaseSession) async throws(StrataError) {
+        let statements = [
+            "CREATE SCHEMA IF NOT EXISTS \(SQLIdentifier.quoted(schema))",
+            """
+            CREATE TABLE IF NOT EXISTS \(tableName) (
+                name text PRIMARY KEY,
+                holder text NOT NULL,
+                acquired_at timestamptz NOT NULL,
+                renewed_at timestamptz NOT NULL,
+                expires_at timestamptz NOT NULL
+            )
+            """,
+        ]
+        for attempt in 1...3 {
+            do throws(StrataError) {
+                for statement in statements { try await session.run(PostgresQuery(unsafeSQL: statement)) }
+                return
+            } catch {
+                // Two processes creating the same table at once: one gets a unique violation on the catalog.
+                guard attempt < 3, error.sqlState == "23505" || error.sqlState == "42P07" else { throw error }
+            }
+        }
+    }
+
+    /// Takes the lease, polling until it is free or expired; then starts the heartbeat.
+    public func acquire(on session: DatabaseSession, interruption: MigrationInterruption? = nil) async throws(StrataError) {
+        try await createTable(on: session)
+        let holder = holder
+        let milliseconds = leaseMilliseconds
+        let take: PostgresQuery = """
+            INSERT INTO \(unescaped: tableName) AS lease (name, holder, acquired_at, renewed_at, expires_at)
+            VALUES ('migrate', \(holder), clock_timestamp(), clock_timestamp(),
+                    clock_timestamp() + \(milliseconds) * interval '1 millisecond')
+            ON CONFLICT (name) DO UPDATE SET holder = EXCLUDED.holder, acquired_at = EXCLUDED.acquired_at,
+                renewed_at = EXCLUDED.renewed_at, expires_at = EXCLUDED.expires_at
+            WHERE lease.expires_at < clock_timestamp()
+            RETURNING holder
+            """
+        try await LockPolling.poll(
+            wait: wait, session: session, interruption: interruption,
+            tryTake: { () throws(StrataError) -> Bool in !(try await session.run(take)).isEmpty },
+            holder: { await self.holderDescription(on: session) })
+        lock.withLock { lost = nil }
+        startHeartbeat(from: session)
+    }
+
+    /// Stops the heartbeat and deletes the lease row if it is still this run's.
+    public func release(on session: DatabaseSession) async {
+        let task = lock.withLock { () -> Task<Void, Never>? in
+            defer { heartbeat = nil }
+            return heartbeat
+        }
+        task?.cancel()
+        await task?.value
+        let holder = holder
+        do {
+            try await session.run("DELETE FROM \(unescaped: tableName) WHERE name = 'migrate' AND holder = \(holder)")
+        } catch {
+            session.logger.warning("could not release the migration lease (it expires by itself): \(error.message)")
+        }
+    }
+
+    /// Why the lease was lost (a renewal found another holder), if it was.
+    public func lossReason() -> String? { lock.withLock { lost } }
+
+    private func startHeartbeat(from session: DatabaseSession) {
+        let interval = leaseDuration / 3
+        let task = Task { [self] in
+            var observer: DatabaseSession?
+            defer { if let observer { Task { await observer.close() } } }
+            while !Task.isCancelled {
+                do { try await Task.sleep(for: interval) } catch { return }
+                if observer == nil { observer = try? await session.openSibling() }
+                guard let connection = observer else {
+                    session.logger.warning("cannot open a connection to renew the migration lease; retrying")
+                    continue
+                }
+                await renew(on: connection)
+                if lossReason() != nil { return }
+            }
+        }
+        lock.withLock { heartbeat = task }
+    }
+
+    private func renew(on observer: DatabaseSession) async {
+        let holder = holder
+        let milliseconds = leaseMilliseconds
+        let query: PostgresQuery = """
+            UPDATE \(unescaped: tableName) SET renewed_at = clock_timestamp(),
+                expires_at = clock_timestamp() + \(milliseconds) * interval '1 millisecond'
+            WHERE name = 'migrate' AND holder = \(holder)
+            RETURNING holder
+            """
+        do {
+            if try await observer.run(query).isEmpty {
+                lock.withLock { lost = "the migration lease expired and another run took it over" }
+                observer.logger.error("lost the migration lease: another run took it over after it expired")
+            }
+        } catch {
+            observer.logger.warning("renewing the migration lease failed (will retry): \(error.message)")
+        }
+    }
+
+    /// `strata on host pid 12 run ab12cd34 (since 12:00:01, expires in 25 s)`, or `another run`.
+    func holderDescription(on session: DatabaseSession) async -> String {
+        let query: PostgresQuery = """
+            SELECT holder, to_char(acquired_at, 'YYYY-MM-DD HH24:MI:SS'),
+                   greatest(0, ceil(extract(epoch FROM expires_at - clock_timestamp())))::bigint
+            FROM \(unescaped: tableName) WHERE name = 'migrate'
+            """
+        guard let rows = try? await session.run(query), let row = rows.first,
+            let (holder, since, seconds) = try? row.decode((String, String, Int64).self)
+        else { return "another run" }
+        return "\(holder) (lease since \(since), expires in \(seconds) s unless renewed)"
+    }
+}

@@ -1,0 +1,54 @@
+import StrataCore
+
+/// A lock that lets one `strata` run at a time change a database: ``MigrationLock`` (advisory, the default) or
+/// ``LeaseLock`` (a lease row, for PgBouncer).
+public protocol MigrationLocking: Sendable {
+    /// Takes the lock on `session`, polling until it is free, the wait limit passes (exit 5) or `interruption`
+    /// is triggered.
+    func acquire(on session: DatabaseSession, interruption: MigrationInterruption?) async throws(StrataError)
+    /// Releases the lock; failures are logged, never thrown.
+    func release(on session: DatabaseSession) async
+    /// A reason to stop before the next file, when the lock was lost while held (a lease taken over); `nil` while
+    /// the lock is safely held.
+    func lossReason() -> String?
+}
+
+/// The polling loop both locks share: try, and while the lock is held elsewhere, say once who holds it, then
+/// sleep with doubling delays (20 ms up to 500 ms) until `wait` has passed.
+enum LockPolling {
+    static func poll(
+        wait: Duration?, session: DatabaseSession, interruption: MigrationInterruption?,
+        tryTake: () async throws(StrataError) -> Bool, holder: () async -> String
+    ) async throws(StrataError) {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var delay = Duration.milliseconds(20)
+        var announced = false
+        while true {
+            if let reason = interruption?.triggeredReason {
+                throw StrataError(.interrupted, "interrupted (\(reason)) while waiting for the migration lock; nothing was applied")
+            }
+            if try await tryTake() {
+                session.logger.debug("took the migration lock in \((clock.now - start).wholeMilliseconds) ms")
+                return
+            }
+            if !announced {
+                announced = true
+                let current = await holder()
+                session.logger.notice("waiting for the migration lock held by \(current)")
+            }
+            if let wait, clock.now - start >= wait {
+                let current = await holder()
+                throw StrataError(
+                    .lockTimeout, "timed out after \(wait) waiting for the migration lock held by \(current)",
+                    hint: "another strata run is migrating this database; wait for it, or raise --lock-wait")
+            }
+            do {
+                try await Task.sleep(for: delay)
+            } catch {
+                throw StrataError(.interrupted, "interrupted while waiting for the migration lock; nothing was applied")
+            }
+            delay = min(delay * 2, .milliseconds(500))
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import PostgresNIO
+import StrataCore
+
+/// A second connection that looks at the migration's connection from outside while a statement runs: it notes
+/// which sessions block it (so a lock timeout can name them) and can cancel the running statement on the server
+/// (on SIGINT/SIGTERM). Opened lazily: a migration whose statements finish quickly never opens it.
+///
+/// Behind PgBouncer in transaction pooling mode the server process changes between transactions, so the
+/// observer is disabled there (``isEnabled`` false) rather than risk cancelling somebody else's statement.
+public final class SessionObserver: @unchecked Sendable {
+    /// The migration's session.
+    public let session: DatabaseSession
+    /// False when process ids cannot be trusted (transaction pooling).
+    public let isEnabled: Bool
+    /// How long a statement runs before the observer starts looking for blockers.
+    let watchDelay: Duration
+    private let lock = NSLock()
+    private var processID: Int32?
+    private var sibling: DatabaseSession?
+    private var blockers: String?
+    private var running = false
+
+    /// Creates an observer of `session`; `enabled: false` makes every call a no-op.
+    public init(session: DatabaseSession, enabled: Bool = true, watchDelay: Duration = .milliseconds(300)) {
+        self.session = session
+        self.isEnabled = enabled
+        self.watchDelay = watchDelay
+    }
+
+    /// Reads the migration connection's server process id; call while that connection is idle.
+    public func prepare() async {
+        guard isEnabled, lock.withLock({ processID == nil }) else { return }
+        if let pid = try? await session.backendProcessID() { lock.withLock { processID = pid } }
+    }
+
+    /// The last sessions seen blocking the migration connection, e.g.
+    /// `pid 4242 (psql, idle in transaction for 12 s, LOCK TABLE accounts)`; `nil` when none was seen.
+    public var lastBlockers: String? { lock.withLock { blockers } }
+
+    /// Runs `body` (one statement on the migration connection) while watching for sessions that block it.
+    public func watching<T>(_ body: () async throws(StrataError) -> T) async throws(StrataError) -> T {
+        guard isEnabled, let pid = lock.withLock({ processID }) else { return try await body() }
+        lock.withLock {
+            blockers = nil
+            running = true
+        }
+        let watcher = Task { [self] in await self.pollBlockers(of: pid) }
+        defer {
+            lock.withLock { running = false }
+            watcher.cancel()
+        }
+        return try await body()
+    }
+
+    /// Asks the server to cancel whatever the migration connection is running (`pg_cancel_backend`); the statement
+    /// then fails with SQLSTATE 57014 and its transaction rolls back. True when the request was delivered.
+    @discardableResult
+    public func cancelRunningStatement() async -> Bool {
+        guard isEnabled, let pid = lock.withLock({ processID }), let observer = await observerSession() else { return false }
+        let rows = try? await observer.run("SELECT pg_cancel_backend(\(pid))")
+        return (try? rows?.first?.decode(Bool.self)) == true
+    }
+
+    /// Closes the second connection, if it was opened.
+    public func close() async {
+        let open = lock.withLock { () -> DatabaseSession? in
+            defer { sibling = nil }
+            return sibling
+        }
+        await open?.close()
+    }
+
+    private func pollBlockers(of pid: Int32) async {
+        do { try await Task.sleep(for: watchDelay) } catch { return }
+        guard let observer = await observerSession() else { return }
+        while !Task.isCancelled && lock.withLock({ running }) {
+            if let found = await Self.describeBlockers(of: pid, on: observer) {
+                lock.withLock { blockers = found }
+            }
+            do { try await Task.sleep(for: .milliseconds(200)) } catch { return }
+        }
+    }
+
+    private func observerSession() async -> DatabaseSession? {
+        if let open = lock.withLock({ sibling }) { return open }
+        guard let opened = try? await session.openSibling() else { return nil }
+        let kept = lock.withLock { () -> DatabaseSession? in
+            if sibling == nil {
+                sibling = opened
+                return nil
+            }
+            return opened
+        }
+        if let extra = kept { await extra.close() }
+        return lock.withLock { sibling }
+    }
+
+    /// The sessions blocking `pid`: process id, application, state with its age, and the first words of the query
+    /// (never the whole query text, which could hold a secret).
+    static func describeBlockers(of pid: Int32, on observer: DatabaseSession) async -> String? {
+        let query: PostgresQuery = """
+            SELECT string_agg(format('pid %s (%s, %s for %s s, %s)', a.pid,
+                       coalesce(nullif(a.application_name, ''), 'no application_name'), coalesce(a.state, 'unknown state'),
+                       coalesce(extract(epoch FROM now() - coalesce(a.xact_start, a.state_change))::bigint, 0),
+                       coalesce(substring(a.query FROM '^\\s*(\\S+(\\s+\\S+){0,2})'), '')), '; ')
+            FROM pg_stat_activity a WHERE a.pid = ANY(pg_blocking_pids(\(pid)))
+            """
+        guard let rows = try? await observer.run(query), let text = try? rows.first?.decode(String?.self) else { return nil }
+        return text
+    }
+}
