@@ -20,7 +20,7 @@ enum StatusRendering {
         guard !statuses.isEmpty else { return "No migrations found." }
         let header = ["VERSION", "NAME", "STATE", "APPLIED AT"]
         let rows = statuses.map { status in
-            [status.version.rawValue, status.name, status.state.rawValue,
+            [status.version.rawValue, status.name, stateText(status),
              status.history.map { timestamp($0.appliedAt) } ?? "-"]
         }
         var widths = header.map(\.count)
@@ -42,6 +42,21 @@ enum StatusRendering {
         lines.append("")
         lines.append(counts.joined(separator: ", "))
         return lines.joined(separator: "\n")
+    }
+
+    /// `applied`, `applied (baseline)`, `partial (1 of 3 statements ran)`.
+    static func stateText(_ status: MigrationStatus) -> String {
+        switch status.state {
+        case .applied where status.history?.state == .baseline:
+            return "applied (baseline)"
+        case .partial, .failed:
+            guard let ran = status.history?.statementsRun, let migration = status.migration,
+                let total = try? migration.up.statements(path: migration.path).count
+            else { return status.state.rawValue }
+            return "\(status.state.rawValue) (\(ran) of \(total) statements ran)"
+        default:
+            return status.state.rawValue
+        }
     }
 
     private static func stateStyle(_ state: MigrationStatus.State) -> Style {
