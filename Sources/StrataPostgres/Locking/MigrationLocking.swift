@@ -28,10 +28,7 @@ enum LockPolling {
             if let reason = interruption?.triggeredReason {
                 throw StrataError(.interrupted, "interrupted (\(reason)) while waiting for the migration lock; nothing was applied")
             }
-            if try await tryTake() {
-                session.logger.debug("took the migration lock in \((clock.now - start).wholeMilliseconds) ms")
-                return
-            }
+            if try await tryTake() { return }
             if !announced {
                 announced = true
                 let current = await holder()

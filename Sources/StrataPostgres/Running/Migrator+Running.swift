@@ -172,22 +172,39 @@ extension Migrator {
         versions.isEmpty ? "none" : versions.map(\.rawValue).joined(separator: ", ")
     }
 
-    /// Runs `body` under the migration lock, released on every path.
+    /// Runs `body` under the migration lock, released on every path. Logs (debug) what the lock cost:
+    /// `migration lock (advisory): taken in 0.41 ms, released in 0.22 ms`.
     func withLock<T: Sendable>(_ body: () async throws(StrataError) -> T) async throws(StrataError) -> T {
+        let clock = ContinuousClock()
+        let start = clock.now
         try await lock.acquire(on: session, interruption: options.interruption)
         if options.lockStrategy == .advisory {
             // If this process dies, let the server notice within a second and roll back, releasing the lock
             // (PostgreSQL 14+; ignored elsewhere). Not behind PgBouncer, where SET would leak to other clients.
             _ = try? await session.run("SET client_connection_check_interval = '1s'")
         }
+        let taken = clock.now - start
+        func release() async {
+            let releaseStart = clock.now
+            await lock.release(on: session)
+            let released = clock.now - releaseStart
+            session.logger.debug(
+                "migration lock (\(options.lockStrategy.rawValue)): taken in \(Self.milliseconds(taken)), released in \(Self.milliseconds(released))")
+        }
         do throws(StrataError) {
             let result = try await body()
-            await lock.release(on: session)
+            await release()
             return result
         } catch {
-            await lock.release(on: session)
+            await release()
             throw error
         }
+    }
+
+    /// `0.41 ms`
+    static func milliseconds(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        return String(format: "%.2f ms", Double(seconds) * 1000 + Double(attoseconds) / 1e15)
     }
 
     /// Runs `body` with an observer of the session (blockers, server-side cancel on interruption).
