@@ -17,5 +17,6 @@ struct StrataCommand: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, NewCommand.self, MigrateCommand.self, StatusCommand.self, ValidateCommand.self,
             RollbackCommand.self, RedoCommand.self, LintCommand.self, DevCommand.self,
+            SeedCommand.self, SetupCommand.self, ResetCommand.self, TestCommand.self,
         ])
 }
