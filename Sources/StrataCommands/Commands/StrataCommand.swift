@@ -9,7 +9,7 @@ struct StrataCommand: AsyncParsableCommand {
             With no database configured (--database-url, DATABASE_URL, PG* variables or strata.toml), Strata starts \
             its own private PostgreSQL under .strata/postgres/ and uses it.
 
-            Exit codes: 0 success, 1 a migration or verify failed, 2 usage or configuration error, \
+            Exit codes: 0 success, 1 a migration, verify, seed or SQL test failed, 2 usage or configuration error, \
             3 connection or authentication error, 4 validation failed (or pending with --exit-code), \
             5 timed out waiting for the lock, 6 lint findings of error severity, \
             130 interrupted (SIGINT/SIGTERM; the running file was rolled back).
@@ -18,6 +18,6 @@ struct StrataCommand: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, NewCommand.self, MigrateCommand.self, StatusCommand.self, ValidateCommand.self,
             RollbackCommand.self, RedoCommand.self, BaselineCommand.self, RepairCommand.self, LintCommand.self,
-            DevCommand.self,
+            DevCommand.self, SeedCommand.self, SetupCommand.self, ResetCommand.self, TestCommand.self,
         ])
 }

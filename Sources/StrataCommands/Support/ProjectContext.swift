@@ -33,6 +33,30 @@ struct ProjectContext {
         options.schema ?? environment["STRATA_SCHEMA"] ?? configuration["schema"] ?? "strata"
     }
 
+    /// The seeds folder: `--seeds-dir`, `STRATA_SEEDS_DIR`, `seeds_dir` in strata.toml, else `db/seeds`.
+    func seedsDirectory(flag: String? = nil) -> String {
+        flag ?? environment["STRATA_SEEDS_DIR"] ?? configuration["seeds_dir"] ?? "db/seeds"
+    }
+
+    /// The SQL tests folder: `STRATA_TESTS_DIR`, `tests_dir` in strata.toml, else `db/tests`.
+    var testsDirectory: String {
+        environment["STRATA_TESTS_DIR"] ?? configuration["tests_dir"] ?? "db/tests"
+    }
+
+    /// The environment seed sets are filtered by: `--env`, `STRATA_ENV`, `env` in strata.toml; with none of
+    /// these `dev` on the embedded default (a private local server) and no environment elsewhere, so a set limited
+    /// with `-- strata:env` never runs on a configured database by accident.
+    func seedEnvironment(flag: String?) throws(StrataError) -> String? {
+        let chosen = [flag, environment["STRATA_ENV"], configuration["env"]].compactMap { $0 }.first { !$0.isEmpty }
+        if let chosen {
+            guard SeedDirectives.isEnvironmentName(chosen) else {
+                throw StrataError(.usage, "'\(chosen)' is not an environment name", hint: "use letters, digits, '-' and '_'")
+            }
+            return chosen.lowercased()
+        }
+        return hasConfiguredDatabase ? nil : "dev"
+    }
+
     /// The run-wide migrator options; `interruptible` installs the SIGINT/SIGTERM handling for a command that
     /// changes the database.
     func migratorOptions(dryRun: Bool = false, interruptible: Bool = false) throws(StrataError) -> MigratorOptions {

@@ -65,3 +65,17 @@ struct MigrationFixture {
         try await strings("SELECT tablename::text FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")
     }
 }
+
+extension MigrationFixture {
+    /// Runs one statement on a fresh session.
+    func execute(_ sql: String) async throws {
+        let session = try await session()
+        do {
+            try await session.run(PostgresQuery(unsafeSQL: sql))
+            await session.close()
+        } catch {
+            await session.close()
+            throw error
+        }
+    }
+}

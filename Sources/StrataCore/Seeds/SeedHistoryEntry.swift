@@ -1,0 +1,24 @@
+import Foundation
+
+/// One row of `strata.seed_history`: a seed file Strata applied, keyed by set and file name.
+public struct SeedHistoryEntry: Sendable, Hashable {
+    /// The set's name.
+    public var setName: String
+    /// The file's name inside the set.
+    public var fileName: String
+    /// The file's checksum when it was applied.
+    public var checksum: String
+    /// When it was applied.
+    public var appliedAt: Date
+    /// The role that applied it.
+    public var appliedBy: String
+
+    /// Creates an entry.
+    public init(setName: String, fileName: String, checksum: String, appliedAt: Date, appliedBy: String) {
+        self.setName = setName
+        self.fileName = fileName
+        self.checksum = checksum
+        self.appliedAt = appliedAt
+        self.appliedBy = appliedBy
+    }
+}
