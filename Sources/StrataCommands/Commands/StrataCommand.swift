@@ -16,6 +16,6 @@ struct StrataCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self, NewCommand.self, MigrateCommand.self, StatusCommand.self, ValidateCommand.self,
-            RollbackCommand.self, RedoCommand.self, LintCommand.self, DevCommand.self,
+            RollbackCommand.self, RedoCommand.self, LintCommand.self, DevCommand.self, AdoptCommand.self, ConvertCommand.self,
         ])
 }
