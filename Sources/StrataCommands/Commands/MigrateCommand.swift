@@ -26,10 +26,13 @@ struct MigrateCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    @OptionGroup var folder: FolderOptions
+
     func run() async throws {
-        let context = try ProjectContext(options: global)
+        let context = try ProjectContext(options: global, folder: folder)
         let version = try target.map { text throws(StrataError) in try VersionArgument.parse(text, flag: "--to") }
-        let migrations = try context.loadMigrations()
+        let catalog = try context.loadCatalog()
+        let migrations = catalog.migrations
         let printer = ProgressPrinter(quiet: global.quiet)
         var options = try context.migratorOptions(dryRun: dryRun, interruptible: true)
         options.allowOutOfOrder = allowOutOfOrder
@@ -55,17 +58,20 @@ struct MigrateCommand: AsyncParsableCommand {
                     pending, with: lint.targeting(serverMajorVersion: await session.serverMajorVersion()),
                     enforce: enforce, quiet: global.quiet)
             }
-            return try await migrator.migrate(migrations, to: version)
+            return try await migrator.migrate(catalog, to: version)
         }
         if dryRun {
-            if summary.done.isEmpty { printer.summary("-- dry run: nothing would be applied") }
+            if summary.done.isEmpty && summary.repeatables.isEmpty { printer.summary("-- dry run: nothing would be applied") }
             return
         }
         let elapsed = (clock.now - start).wholeMilliseconds
-        if summary.done.isEmpty && summary.skipped.isEmpty {
+        if summary.done.isEmpty && summary.skipped.isEmpty && summary.repeatables.isEmpty {
             printer.summary("Nothing to migrate: the database is up to date.")
         } else {
             var text = "Applied \(summary.done.count) migration\(summary.done.count == 1 ? "" : "s")"
+            if !summary.repeatables.isEmpty {
+                text += " and \(summary.repeatables.count) repeatable\(summary.repeatables.count == 1 ? "" : "s")"
+            }
             if !summary.skipped.isEmpty { text += ", skipped \(summary.skipped.count)" }
             printer.summary(text + " in \(elapsed) ms.")
         }

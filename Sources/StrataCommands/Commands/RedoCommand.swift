@@ -9,8 +9,10 @@ struct RedoCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    @OptionGroup var folder: FolderOptions
+
     func run() async throws {
-        let context = try ProjectContext(options: global)
+        let context = try ProjectContext(options: global, folder: folder)
         let migrations = try context.loadMigrations()
         let printer = ProgressPrinter(quiet: global.quiet)
         let options = try context.migratorOptions(interruptible: true)

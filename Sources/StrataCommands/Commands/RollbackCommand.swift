@@ -19,13 +19,15 @@ struct RollbackCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    @OptionGroup var folder: FolderOptions
+
     func validate() throws {
         if steps != nil && target != nil { throw ValidationError("give --steps or --to, not both") }
         if let steps, steps < 1 { throw ValidationError("--steps must be 1 or more") }
     }
 
     func run() async throws {
-        let context = try ProjectContext(options: global)
+        let context = try ProjectContext(options: global, folder: folder)
         let rollbackTarget: MigrationPlanner.RollbackTarget
         if let target {
             rollbackTarget = .toVersion(try VersionArgument.parse(target, flag: "--to"))

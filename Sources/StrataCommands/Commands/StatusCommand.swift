@@ -17,17 +17,25 @@ struct StatusCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    @OptionGroup var folder: FolderOptions
+
     func run() async throws {
-        let context = try ProjectContext(options: global)
-        let migrations = try context.loadMigrations()
+        let context = try ProjectContext(options: global, folder: folder)
+        let catalog = try context.loadCatalog()
+        let migrations = catalog.migrations
         let options = try context.migratorOptions()
-        let statuses = try await context.withSession { session throws(StrataError) in
-            try await Migrator(session: session, options: options).status(of: migrations)
+        let (statuses, repeatables) = try await context.withSession { session throws(StrataError) in
+            let migrator = Migrator(session: session, options: options)
+            return (try await migrator.status(of: migrations), try await migrator.repeatableStatus(of: catalog))
         }
         if json {
             Console.standardOutput.write(StatusRendering.json(statuses))
         } else if !global.quiet {
             Console.standardOutput.write(StatusRendering.table(statuses, color: Console.standardOutput.supportsColor))
+            for (repeatable, upToDate) in repeatables {
+                Console.standardOutput.write(
+                    "repeatable R__\(repeatable.name): \(upToDate ? "applied" : "pending (new or changed)")")
+            }
         }
         if exitCode, statuses.contains(where: { $0.state != .applied }) {
             throw ExitCommandStatus(status: .validation)

@@ -10,8 +10,10 @@ struct ValidateCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    @OptionGroup var folder: FolderOptions
+
     func run() async throws {
-        let context = try ProjectContext(options: global)
+        let context = try ProjectContext(options: global, folder: folder)
         let migrations = try context.loadMigrations()
         let options = try context.migratorOptions()
         let problems = try await context.withSession { session throws(StrataError) in

@@ -36,6 +36,15 @@ struct ProgressPrinter: Sendable {
             for statement in statements {
                 Console.standardOutput.write(statement.text + ";")
             }
+        case .repeatableApplied(let repeatable, let milliseconds, let statements):
+            Console.standardOutput.write(
+                "\(Style.green.apply("applied ", enabled: color)) R__\(repeatable.name) (repeatable)"
+                    + Style.dim.apply(" (\(milliseconds) ms, \(statements) statement\(statements == 1 ? "" : "s"))", enabled: color))
+        case .repeatablePlanned(let repeatable, let statements):
+            Console.standardOutput.write("-- would apply repeatable R__\(repeatable.name) (\(repeatable.path))")
+            for statement in statements {
+                Console.standardOutput.write(statement.text + ";")
+            }
         }
     }
 

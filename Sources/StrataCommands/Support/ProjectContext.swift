@@ -10,6 +10,10 @@ struct ProjectContext {
     let environment: [String: String]
     let configuration: ConfigurationFile
     let logger: Logger
+    /// `--format` of the command, when it has one (else `STRATA_FORMAT`, then `format` in strata.toml).
+    var formatFlag: String?
+    /// `--placeholder name=value` of the command, when it has them.
+    var placeholderFlags: [String] = []
 
     init(options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws(StrataError) {
         self.options = options
@@ -98,9 +102,56 @@ struct ProjectContext {
          environment["PGHOST"], environment["PGDATABASE"]].contains { $0?.isEmpty == false }
     }
 
-    /// Reads the migrations folder.
+    /// Reads the migrations folder (versioned migrations only).
     func loadMigrations() throws(StrataError) -> [Migration] {
-        try MigrationFolder(path: migrationsDirectory).load()
+        try loadCatalog().migrations
+    }
+
+    /// Reads the migrations folder: versioned and repeatable migrations and hooks.
+    func loadCatalog() throws(StrataError) -> MigrationCatalog {
+        try migrationFolder(path: migrationsDirectory).loadCatalog()
+    }
+
+    /// The folder reader for `path` with the chosen format, placeholders and hooks.
+    func migrationFolder(path: String) throws(StrataError) -> MigrationFolder {
+        MigrationFolder(
+            path: path, format: try migrationFormat(), placeholders: try placeholders(),
+            beforeMigratePaths: list(configuration["hooks.before_migrate"]),
+            afterMigratePaths: list(configuration["hooks.after_migrate"]))
+    }
+
+    /// The folder format chosen by `--format`, `STRATA_FORMAT` or `format` in strata.toml; `nil` detects it.
+    func migrationFormat() throws(StrataError) -> MigrationFormat? {
+        guard let text = formatFlag ?? environment["STRATA_FORMAT"] ?? configuration["format"], !text.isEmpty,
+            text != "auto"
+        else { return nil }
+        guard let format = MigrationFormat(named: text) else {
+            throw StrataError(.usage, "unknown migrations format '\(text)'", hint: "use one of: auto, \(MigrationFormat.names)")
+        }
+        return format
+    }
+
+    /// Placeholder values: strata.toml `[placeholders]`, then `STRATA_PLACEHOLDER_<NAME>`, then `--placeholder`.
+    func placeholders() throws(StrataError) -> [String: String] {
+        var values: [String: String] = [:]
+        for (key, value) in configuration.values where key.hasPrefix("placeholders.") {
+            values[String(key.dropFirst("placeholders.".count))] = value
+        }
+        for (key, value) in environment where key.hasPrefix("STRATA_PLACEHOLDER_") {
+            values[String(key.dropFirst("STRATA_PLACEHOLDER_".count))] = value
+        }
+        for pair in placeholderFlags {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty else {
+                throw StrataError(.usage, "--placeholder '\(pair)' is not NAME=VALUE")
+            }
+            values[parts[0]] = parts[1]
+        }
+        return values
+    }
+
+    private func list(_ text: String?) -> [String] {
+        (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     /// Opens a session on the configured database, starting the embedded server when none is configured. With

@@ -1,72 +1,79 @@
 import Foundation
 
-/// Reads a folder of native migration files (`<version>_<name>.sql`) into migrations ordered by version.
+/// Reads a migrations folder in Strata's native format or another tool's (detected from the folder, or chosen with
+/// `format`) into migrations ordered by version, plus repeatable migrations and hooks.
 public struct MigrationFolder: Sendable {
     /// The folder's path as the user gave it.
     public var path: String
+    /// The folder's format; `nil` detects it (see `MigrationFormatDetector`).
+    public var format: MigrationFormat?
+    /// Values of Flyway `${name}` placeholders (used in Flyway folders only).
+    public var placeholders: [String: String]
+    /// Hook files to run before a migrate, besides `beforeMigrate.sql` in the folder.
+    public var beforeMigratePaths: [String]
+    /// Hook files to run after a migrate, besides `afterMigrate.sql` in the folder.
+    public var afterMigratePaths: [String]
 
     /// Creates a reader for the folder at `path`.
-    public init(path: String) { self.path = path }
-
-    /// A file name split into version and name; `nil` when the name does not start with digits.
-    public static func identity(ofFileName fileName: String) -> (version: MigrationVersion, name: String)? {
-        guard fileName.hasSuffix(".sql") else { return nil }
-        let stem = fileName.dropLast(4)
-        let digits = stem.prefix(while: { $0.isASCII && $0.isNumber })
-        guard !digits.isEmpty, let version = MigrationVersion(String(digits)) else { return nil }
-        var rest = stem.dropFirst(digits.count)
-        if rest.first == "_" || rest.first == "-" || rest.first == "." { rest = rest.dropFirst() }
-        return (version, String(rest))
+    public init(
+        path: String, format: MigrationFormat? = nil, placeholders: [String: String] = [:],
+        beforeMigratePaths: [String] = [], afterMigratePaths: [String] = []
+    ) {
+        self.path = path
+        self.format = format
+        self.placeholders = placeholders
+        self.beforeMigratePaths = beforeMigratePaths
+        self.afterMigratePaths = afterMigratePaths
     }
 
-    /// Reads and parses every `.sql` file in the folder, sorted by version.
+    /// A native file name split into version and name; `nil` when the name does not start with a version.
+    /// Versions are digit groups joined by `.` (`1.2_fix.sql`), followed by `_`, `-` or `.` and the name.
+    public static func identity(ofFileName fileName: String) -> (version: MigrationVersion, name: String)? {
+        guard fileName.hasSuffix(".sql") else { return nil }
+        return FileNameParsing.versionAndName(fileName.dropLast(4))
+    }
+
+    /// The folder's format: `format` when set, else detected.
+    public func resolvedFormat() throws(StrataError) -> MigrationFormat {
+        if let format { return format }
+        return try MigrationFormatDetector.detect(try FolderListing.read(path))
+    }
+
+    /// Reads and parses the versioned migrations, sorted by version.
     ///
-    /// Throws `invalidMigration` for a missing folder, an unreadable file, a `.sql` file whose name has no version,
-    /// two files with the same version, and anything the file parser rejects.
+    /// Throws `invalidMigration` for a missing folder, an unreadable file, a file the format does not accept
+    /// (naming it), two files with the same version, and anything the file parser rejects.
     public func load() throws(StrataError) -> [Migration] {
-        let fileManager = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw StrataError(
-                .invalidMigration, "the migrations folder '\(path)' does not exist",
-                hint: "create it with 'strata init', or point to it with --dir")
+        try loadCatalog().migrations
+    }
+
+    /// Reads everything: versioned and repeatable migrations and the hooks.
+    public func loadCatalog() throws(StrataError) -> MigrationCatalog {
+        let listing = try FolderListing.read(path)
+        let format: MigrationFormat
+        if let chosen = self.format { format = chosen } else { format = try MigrationFormatDetector.detect(listing) }
+        let expander = format == .flyway ? PlaceholderExpander(placeholders) : nil
+        let migrations: [Migration]
+        var scriptFiles = listing.entries.filter { !$0.isDirectory }
+        switch format {
+        case .native: migrations = try NativeFolderReader.read(listing)
+        case .flyway:
+            migrations = try FlywayReader.read(listing, placeholders: expander ?? PlaceholderExpander([:]))
+            scriptFiles = try FlywayReader.files(in: listing)
+        case .golangMigrate: migrations = try GolangMigrateReader.read(listing)
+        case .dbmate: migrations = try AnnotatedFolderReader.read(listing, dialect: .dbmate)
+        case .goose: migrations = try AnnotatedFolderReader.read(listing, dialect: .goose)
+        case .sqlMigrate: migrations = try AnnotatedFolderReader.read(listing, dialect: .sqlMigrate)
+        case .diesel: migrations = try DieselReader.read(listing)
         }
-        let names: [String]
-        do {
-            names = try fileManager.contentsOfDirectory(atPath: path).sorted()
-        } catch {
-            throw StrataError(.invalidMigration, "cannot read the migrations folder '\(path)'", detail: "\(error)")
+        func hookPaths(_ name: String, _ configured: [String]) -> [String] {
+            let inFolder = listing.entries.filter { !$0.isDirectory && $0.name == name }.map(\.path)
+            return inFolder + configured
         }
-        var migrations: [Migration] = []
-        var pathsByVersion: [MigrationVersion: String] = [:]
-        for fileName in names where fileName.hasSuffix(".sql") {
-            let filePath = (path as NSString).appendingPathComponent(fileName)
-            guard let identity = Self.identity(ofFileName: fileName) else {
-                throw StrataError(
-                    .invalidMigration, "the file name '\(fileName)' does not start with a version",
-                    location: FileLocation(path: filePath, line: 1),
-                    hint: "name migrations <version>_<name>.sql, e.g. 20251102120000_add_v2_columns.sql (strata new NAME)")
-            }
-            if identity.version == .zero {
-                throw StrataError(
-                    .invalidMigration, "version 0 is reserved ('rollback --to 0' means before every migration)",
-                    location: FileLocation(path: filePath, line: 1), hint: "start versions at 1, or use a timestamp")
-            }
-            if let other = pathsByVersion[identity.version] {
-                throw StrataError(
-                    .invalidMigration, "two migrations have version \(identity.version): '\(other)' and '\(filePath)'",
-                    hint: "give one of them a new version (strata new makes a timestamp)")
-            }
-            pathsByVersion[identity.version] = filePath
-            guard let data = fileManager.contents(atPath: filePath) else {
-                throw StrataError(
-                    .invalidMigration, "cannot read the file", location: FileLocation(path: filePath, line: 1),
-                    hint: "check the file's permissions")
-            }
-            migrations.append(
-                try NativeMigrationParser.parse(
-                    path: filePath, version: identity.version, name: identity.name, bytes: [UInt8](data)))
-        }
-        return migrations.sorted { $0.version < $1.version }
+        return MigrationCatalog(
+            format: format, migrations: migrations,
+            repeatables: try ScriptReader.repeatables(scriptFiles, placeholders: expander),
+            beforeMigrate: try ScriptReader.hooks(hookPaths("beforeMigrate.sql", beforeMigratePaths), placeholders: expander),
+            afterMigrate: try ScriptReader.hooks(hookPaths("afterMigrate.sql", afterMigratePaths), placeholders: expander))
     }
 }

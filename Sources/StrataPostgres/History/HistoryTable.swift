@@ -83,14 +83,15 @@ public struct HistoryTable: Sendable {
         return configured
     }
 
-    /// Every history row; empty when the table does not exist yet.
+    /// Every history row of a versioned migration (repeatable ones are read by `RepeatableHistory`); empty when the
+    /// table does not exist yet.
     public func entries(in session: DatabaseSession) async throws(StrataError) -> [HistoryEntry] {
         guard try await exists(in: session) else { return [] }
         let rows: [PostgresRow]
         do {
             rows = try await session.run(PostgresQuery(unsafeSQL: """
             SELECT version, name, checksum, state, applied_at, applied_by, duration_ms, statements_run
-            FROM \(historyName)
+            FROM \(historyName) WHERE kind <> 'repeatable'
             """))
         } catch {
             throw privilegeHint(error)

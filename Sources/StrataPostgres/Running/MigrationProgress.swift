@@ -11,6 +11,10 @@ public enum MigrationProgress: Sendable {
     case reverted(Migration, milliseconds: Int)
     /// A dry run: these statements would run for this migration.
     case planned(Migration, direction: Direction, statements: [SQLStatement])
+    /// A repeatable migration was applied (it was new, or its checksum changed).
+    case repeatableApplied(RepeatableMigration, milliseconds: Int, statements: Int)
+    /// A dry run: this repeatable migration would be applied with these statements.
+    case repeatablePlanned(RepeatableMigration, statements: [SQLStatement])
 
     /// Up or down.
     public enum Direction: String, Sendable {

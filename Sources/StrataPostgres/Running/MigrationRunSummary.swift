@@ -6,6 +6,8 @@ public struct MigrationRunSummary: Sendable, Hashable {
     public var done: [MigrationVersion] = []
     /// Versions skipped for a missing extension.
     public var skipped: [MigrationVersion] = []
+    /// Names of the repeatable migrations applied (or, in a dry run, that would be).
+    public var repeatables: [String] = []
 
     /// Creates an empty summary.
     public init() {}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// The entries of a migrations folder, sorted by name, hidden ones (`.keep`, `.DS_Store`) left out.
+public struct FolderListing: Sendable, Hashable {
+    /// One file or folder.
+    public struct Entry: Sendable, Hashable {
+        /// Its name in the folder.
+        public var name: String
+        /// Its path (folder path + name).
+        public var path: String
+        /// True for a folder.
+        public var isDirectory: Bool
+    }
+
+    /// The folder's path.
+    public var path: String
+    /// Its entries.
+    public var entries: [Entry]
+
+    /// Lists `path`; throws `invalidMigration` when it is not a readable folder.
+    public static func read(_ path: String) throws(StrataError) -> FolderListing {
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw StrataError(
+                .invalidMigration, "the migrations folder '\(path)' does not exist",
+                hint: "create it with 'strata init', or point to it with --dir")
+        }
+        let names: [String]
+        do {
+            names = try fileManager.contentsOfDirectory(atPath: path).sorted()
+        } catch {
+            throw StrataError(.invalidMigration, "cannot read the migrations folder '\(path)'", detail: "\(error)")
+        }
+        var entries: [Entry] = []
+        for name in names where !name.hasPrefix(".") {
+            let full = (path as NSString).appendingPathComponent(name)
+            var entryIsDirectory: ObjCBool = false
+            _ = fileManager.fileExists(atPath: full, isDirectory: &entryIsDirectory)
+            entries.append(Entry(name: name, path: full, isDirectory: entryIsDirectory.boolValue))
+        }
+        return FolderListing(path: path, entries: entries)
+    }
+
+    /// The `.sql` files.
+    public var sqlFiles: [Entry] { entries.filter { !$0.isDirectory && $0.name.hasSuffix(".sql") } }
+
+    /// Names of hook files Strata runs around a migrate in any format.
+    public static let hookNames: Set<String> = ["beforeMigrate.sql", "afterMigrate.sql"]
+
+    /// True for `beforeMigrate.sql`, `afterMigrate.sql` and repeatable `R__<name>.sql` files, which every format
+    /// may hold.
+    public static func isScript(_ name: String) -> Bool {
+        hookNames.contains(name) || (name.hasPrefix("R__") && name.hasSuffix(".sql"))
+    }
+}

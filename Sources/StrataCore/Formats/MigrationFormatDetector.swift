@@ -1,0 +1,74 @@
+/// Tells which tool wrote a migrations folder, from its file names and, for one-file formats, the annotations in the
+/// files. A folder that mixes formats is an error naming a file of each; an empty folder reads as native.
+public enum MigrationFormatDetector {
+    /// The format of the folder listed in `listing`.
+    public static func detect(_ listing: FolderListing) throws(StrataError) -> MigrationFormat {
+        var found: [(format: MigrationFormat, path: String)] = []
+        func note(_ format: MigrationFormat, _ path: String) {
+            if !found.contains(where: { $0.format == format }) { found.append((format, path)) }
+        }
+        var sawRepeatable: String?
+        for entry in listing.entries {
+            if entry.isDirectory {
+                if FileManagerProbe.isFile(entry.path + "/up.sql") { note(.diesel, entry.path) }
+                continue
+            }
+            let name = entry.name
+            guard name.hasSuffix(".sql") else { continue }
+            if FolderListing.hookNames.contains(name) { continue }
+            if name.hasPrefix("R__") {
+                sawRepeatable = sawRepeatable ?? entry.path
+                continue
+            }
+            if let format = formatByName(name) {
+                note(format, entry.path)
+                continue
+            }
+            note(try formatByContent(entry.path), entry.path)
+        }
+        if found.isEmpty, sawRepeatable != nil { return .flyway }
+        guard let first = found.first else { return .native }
+        if found.count > 1 {
+            let second = found[1]
+            throw StrataError(
+                .invalidMigration,
+                "the folder mixes migration formats: '\(first.path)' is \(describe(first.format)), "
+                    + "'\(second.path)' is \(describe(second.format))",
+                location: FileLocation(path: second.path, line: 1),
+                hint: "keep one tool's layout per folder, or choose one with --format (\(MigrationFormat.names))")
+        }
+        return first.format
+    }
+
+    /// The format a file name alone reveals: Flyway's `V1__x.sql` / `U1__x.sql`, golang-migrate's `.up.sql` /
+    /// `.down.sql`.
+    static func formatByName(_ name: String) -> MigrationFormat? {
+        if name.hasSuffix(".up.sql") || name.hasSuffix(".down.sql") { return .golangMigrate }
+        let stem = name.dropLast(4)
+        if FileNameParsing.flyway(stem, prefix: "V") != nil || FileNameParsing.flyway(stem, prefix: "U") != nil {
+            return .flyway
+        }
+        return nil
+    }
+
+    /// The format a one-file migration's first annotation reveals; native when it has none.
+    static func formatByContent(_ path: String) throws(StrataError) -> MigrationFormat {
+        let file = try MigrationFileText.read(path)
+        for rawLine in file.text.split(separator: "\n", omittingEmptySubsequences: true) {
+            let line = String(rawLine).trimmingSpaces()
+            guard line.hasPrefix("--") else { continue }
+            for dialect in [AnnotationDialect.dbmate, .goose, .sqlMigrate] where dialect.classify(line) != nil {
+                return dialect.format
+            }
+        }
+        return .native
+    }
+
+    private static func describe(_ format: MigrationFormat) -> String {
+        switch format {
+        case .native: return "a native Strata migration (no other tool's annotations)"
+        case .diesel: return "a Diesel migration folder"
+        default: return "a \(format) migration"
+        }
+    }
+}

@@ -1,0 +1,34 @@
+/// Reads a folder of Strata's native files (`<version>_<name>.sql`, docs/file-format.md).
+public enum NativeFolderReader {
+    /// The migrations of the folder, ordered by version.
+    public static func read(_ listing: FolderListing) throws(StrataError) -> [Migration] {
+        var migrations: [Migration] = []
+        var pathsByVersion: [MigrationVersion: String] = [:]
+        for entry in listing.sqlFiles where !FolderListing.isScript(entry.name) {
+            let fileName = entry.name
+            let filePath = entry.path
+            guard let identity = MigrationFolder.identity(ofFileName: fileName) else {
+                throw StrataError(
+                    .invalidMigration, "the file name '\(fileName)' does not start with a version",
+                    location: FileLocation(path: filePath, line: 1),
+                    hint: "name migrations <version>_<name>.sql, e.g. 20251102120000_add_v2_columns.sql (strata new NAME)")
+            }
+            if identity.version == .zero {
+                throw StrataError(
+                    .invalidMigration, "version 0 is reserved ('rollback --to 0' means before every migration)",
+                    location: FileLocation(path: filePath, line: 1), hint: "start versions at 1, or use a timestamp")
+            }
+            if let other = pathsByVersion[identity.version] {
+                throw StrataError(
+                    .invalidMigration, "two migrations have version \(identity.version): '\(other)' and '\(filePath)'",
+                    hint: "give one of them a new version (strata new makes a timestamp)")
+            }
+            pathsByVersion[identity.version] = filePath
+            let file = try MigrationFileText.read(filePath)
+            migrations.append(
+                try NativeMigrationParser.parse(
+                    path: filePath, version: identity.version, name: identity.name, bytes: file.bytes))
+        }
+        return migrations.sorted { $0.version < $1.version }
+    }
+}

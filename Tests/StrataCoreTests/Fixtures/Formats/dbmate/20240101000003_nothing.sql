@@ -1,0 +1,4 @@
+-- migrate:up
+-- nothing to do yet
+
+-- migrate:down

@@ -1,0 +1,4 @@
+BEGIN;
+DROP TABLE teams;
+DROP TABLE users;
+COMMIT;

@@ -1,0 +1,1 @@
+-- Intentionally empty: a valid no-op.
