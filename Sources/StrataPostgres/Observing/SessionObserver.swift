@@ -20,6 +20,7 @@ public final class SessionObserver: @unchecked Sendable {
     private var sibling: DatabaseSession?
     private var blockers: String?
     private var running = false
+    private var closed = false
 
     /// Creates an observer of `session`; `enabled: false` makes every call a no-op.
     public init(session: DatabaseSession, enabled: Bool = true, watchDelay: Duration = .milliseconds(300)) {
@@ -66,6 +67,7 @@ public final class SessionObserver: @unchecked Sendable {
     public func close() async {
         let open = lock.withLock { () -> DatabaseSession? in
             defer { sibling = nil }
+            closed = true
             return sibling
         }
         await open?.close()
@@ -84,9 +86,11 @@ public final class SessionObserver: @unchecked Sendable {
 
     private func observerSession() async -> DatabaseSession? {
         if let open = lock.withLock({ sibling }) { return open }
-        guard let opened = try? await session.openSibling() else { return nil }
+        guard lock.withLock({ !closed }), let opened = try? await session.openSibling() else { return nil }
+        // A connection opened after close() (a cancel racing the end of the run) is closed at once, never kept:
+        // nothing would close it later.
         let kept = lock.withLock { () -> DatabaseSession? in
-            if sibling == nil {
+            if sibling == nil, !closed {
                 sibling = opened
                 return nil
             }

@@ -73,6 +73,7 @@ public struct DatabaseSession: Sendable {
     /// Runs SQL Strata wrote itself (no file position), returning its rows.
     @discardableResult
     public func run(_ query: PostgresQuery) async throws(StrataError) -> [PostgresRow] {
+        try ensureOpen()
         do {
             return try await connection.query(query, logger: logger).collect()
         } catch {
@@ -86,11 +87,22 @@ public struct DatabaseSession: Sendable {
         _ statement: SQLStatement, path: String, failure: StrataError.Code = .migrationFailed
     ) async throws(StrataError) -> [PostgresRow] {
         logger.debug("\(path):\(statement.start.line): \(statement.keywords.prefix(4).joined(separator: " ")) …")
+        try ensureOpen()
         do {
             return try await connection.query(PostgresQuery(unsafeSQL: statement.text), logger: logger).collect()
         } catch {
             throw PostgresErrorMapping.strataError(error, statement: statement, path: path, code: failure, target: target)
         }
+    }
+
+    /// Throws "connection lost" when the connection is already closed (the server restarted or ended the session).
+    /// postgres-nio never answers a query written to a closed connection (the write reaches no handler, so its
+    /// promise is never completed): without this check the next statement after a lost connection hangs for ever.
+    private func ensureOpen() throws(StrataError) {
+        guard connection.isClosed else { return }
+        throw StrataError(
+            .connection, "the connection to the server \(target) was lost",
+            hint: "the server may have restarted; run the command again: applied migrations are not repeated")
     }
 
     /// The server's major version (15 for 15.18), or `nil` when it cannot be read.
@@ -103,6 +115,7 @@ public struct DatabaseSession: Sendable {
 
     /// Runs `ROLLBACK`, ignoring failures (used on error paths, where the original error matters more).
     public func rollbackQuietly() async {
+        guard !connection.isClosed else { return }
         do {
             try await connection.query("ROLLBACK", logger: logger)
         } catch {

@@ -35,7 +35,13 @@ enum PostgresErrorMapping {
             case "3D000"?:
                 resolvedCode = .connection
                 hint = hint ?? "create the database first, or check its name in the URL"
-            case let state? where state.hasPrefix("08") || state == "57P01" || state == "57P02" || state == "57P03":
+            case "57P01"?, "57P02"?:
+                // The server is shutting down or restarting (or an administrator ended the session); it closes the
+                // connection right after this message.
+                resolvedCode = .connection
+                hint = hint ?? "the connection to the server was lost (it is shutting down or restarting); run the "
+                    + "command again once it is back: applied migrations are not repeated"
+            case let state? where state.hasPrefix("08") || state == "57P03":
                 resolvedCode = .connection
             default:
                 resolvedCode = code
