@@ -77,7 +77,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "StrataSQLTests", dependencies: ["StrataSQL"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "StrataCoreTests", dependencies: ["StrataCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "StrataCoreTests", dependencies: ["StrataCore", "StrataTesting"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StrataLintTests", dependencies: ["StrataLint", "StrataSQL"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "StrataPostgresTests",

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
 @testable import StrataCommands
+import StrataTesting
 
 @Suite struct LintAdapterTests {
     /// A context reading an empty strata.toml and no environment.
     func context() throws -> ProjectContext {
-        let path = NSTemporaryDirectory() + "strata-\(UUID().uuidString).toml"
+        let path = ScratchSpace.file(prefix: "strata", suffix: ".toml")
         try "".write(toFile: path, atomically: true, encoding: .utf8)
         return try ProjectContext(options: try GlobalOptions.parse(["--config", path]), environment: [:])
     }

@@ -1,11 +1,11 @@
 import Foundation
 import Testing
 @testable import StrataCore
+import StrataTesting
 
 @Suite struct MigrationFolderTests {
     func folder(_ files: [String: String]) throws -> String {
-        let path = NSTemporaryDirectory() + "strata-folder-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        let path = try ScratchSpace.folder(prefix: "folder")
         for (name, text) in files {
             try text.write(toFile: path + "/" + name, atomically: true, encoding: .utf8)
         }

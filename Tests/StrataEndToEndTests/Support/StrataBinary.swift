@@ -1,4 +1,5 @@
 import Foundation
+import StrataTesting
 
 /// The built `strata` executable, run as a user would run it.
 struct StrataBinary {
@@ -56,7 +57,7 @@ struct ProjectFolder {
     let path: String
 
     init() throws {
-        path = NSTemporaryDirectory() + "strata-e2e-\(UUID().uuidString.prefix(8))"
+        path = try ScratchSpace.folder(prefix: "project")
         try FileManager.default.createDirectory(atPath: path + "/db/migrations", withIntermediateDirectories: true)
     }
 

@@ -14,8 +14,7 @@ struct MigrationFixture {
     static func make() async throws -> MigrationFixture {
         let server = try await TemporaryPostgres.shared()
         let settings = try await server.makeDatabase(prefix: "migrator")
-        let folder = NSTemporaryDirectory() + "strata-it-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try ScratchSpace.folder(prefix: "migrations")
         return MigrationFixture(folder: folder, settings: settings)
     }
 
