@@ -36,6 +36,19 @@ struct SeedCommand: AsyncParsableCommand {
         return Plan(all: all, selected: selected, excluded: excluded, environment: environment)
     }
 
+    /// `seed [apply]` and `seed reset`: plan the sets, then apply them (after emptying their tables when `reset`).
+    static func applySets(_ names: [String], seedOptions: SeedOptions, global: GlobalOptions, reset: Bool) async throws {
+        let context = try ProjectContext(options: global)
+        let plan = try plan(context, options: seedOptions, names: names)
+        let printer = SeedPrinter(quiet: global.quiet)
+        let options = try context.migratorOptions()
+        let summary = try await context.withSession { session throws(StrataError) in
+            let seeder = Seeder(session: session, schema: options.schema, lockWait: options.lockWait, progress: printer.callback)
+            return reset ? try await seeder.reset(plan.selected) : try await seeder.seed(plan.selected)
+        }
+        printer.summary(summary, sets: plan.selected, environment: plan.environment, excluded: plan.excluded)
+    }
+
     struct Apply: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "apply", abstract: "Apply seed sets (the default: 'strata seed [SET…]').")
@@ -47,15 +60,7 @@ struct SeedCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {
-            let context = try ProjectContext(options: global)
-            let plan = try SeedCommand.plan(context, options: seedOptions, names: sets)
-            let printer = SeedPrinter(quiet: global.quiet)
-            let options = try context.migratorOptions()
-            let summary = try await context.withSession { session throws(StrataError) in
-                try await Seeder(session: session, schema: options.schema, lockWait: options.lockWait, progress: printer.callback)
-                    .seed(plan.selected)
-            }
-            printer.summary(summary, sets: plan.selected, environment: plan.environment, excluded: plan.excluded)
+            try await SeedCommand.applySets(sets, seedOptions: seedOptions, global: global, reset: false)
         }
     }
 
@@ -97,15 +102,7 @@ struct SeedCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {
-            let context = try ProjectContext(options: global)
-            let plan = try SeedCommand.plan(context, options: seedOptions, names: sets)
-            let printer = SeedPrinter(quiet: global.quiet)
-            let options = try context.migratorOptions()
-            let summary = try await context.withSession { session throws(StrataError) in
-                try await Seeder(session: session, schema: options.schema, lockWait: options.lockWait, progress: printer.callback)
-                    .reset(plan.selected)
-            }
-            printer.summary(summary, sets: plan.selected, environment: plan.environment, excluded: plan.excluded)
+            try await SeedCommand.applySets(sets, seedOptions: seedOptions, global: global, reset: true)
         }
     }
 }

@@ -169,15 +169,7 @@ struct ProjectContext {
 
     /// Opens a session, runs `body`, and closes the session whatever happens.
     func withSession<T>(_ body: (DatabaseSession) async throws(StrataError) -> T) async throws(StrataError) -> T {
-        let session = try await openSession()
-        do throws(StrataError) {
-            let result = try await body(session)
-            await session.close()
-            return result
-        } catch {
-            await session.close()
-            throw error
-        }
+        try await openSession().closing(after: body)
     }
 
     private func timeout(_ text: String?, flag: String) throws(StrataError) -> TimeoutValue? {

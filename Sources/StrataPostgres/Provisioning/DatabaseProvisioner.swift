@@ -81,14 +81,7 @@ public enum DatabaseProvisioner {
                 lastError = error
                 continue
             }
-            do throws(StrataError) {
-                let result = try await body(session)
-                await session.close()
-                return result
-            } catch {
-                await session.close()
-                throw error
-            }
+            return try await session.closing(after: body)
         }
         throw lastError ?? StrataError(.connection, "no maintenance database accepts the connection")
     }

@@ -45,6 +45,18 @@ public struct DatabaseSession: Sendable {
         }
     }
 
+    /// Runs `body` with this session and closes the session afterwards, whatever happens.
+    public func closing<T>(after body: (DatabaseSession) async throws(StrataError) -> T) async throws(StrataError) -> T {
+        do throws(StrataError) {
+            let result = try await body(self)
+            await close()
+            return result
+        } catch {
+            await close()
+            throw error
+        }
+    }
+
     /// Opens another connection to the same server with the same settings; `nil` when this session was not
     /// opened by ``connect(configuration:target:logger:)``.
     public func openSibling() async throws(StrataError) -> DatabaseSession? {
