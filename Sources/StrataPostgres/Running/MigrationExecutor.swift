@@ -273,14 +273,18 @@ struct MigrationExecutor: Sendable {
         }
     }
 
+    /// Sets the migration's `lock_timeout` and `statement_timeout` in one round trip (`set_config`, local to the
+    /// transaction when `local`).
     private func applyTimeouts(_ migration: Migration, local: Bool) async throws(StrataError) {
-        let scope = local ? "SET LOCAL" : "SET"
+        var settings: [String] = []
         if let value = migration.lockTimeout ?? options.lockTimeout {
-            try await session.run(PostgresQuery(unsafeSQL: "\(scope) lock_timeout = '\(value.postgresLiteral)'"))
+            settings.append("set_config('lock_timeout', '\(value.postgresLiteral)', \(local))")
         }
         if let value = migration.statementTimeout ?? options.statementTimeout {
-            try await session.run(PostgresQuery(unsafeSQL: "\(scope) statement_timeout = '\(value.postgresLiteral)'"))
+            settings.append("set_config('statement_timeout', '\(value.postgresLiteral)', \(local))")
         }
+        guard !settings.isEmpty else { return }
+        try await session.run(PostgresQuery(unsafeSQL: "SELECT " + settings.joined(separator: ", ")))
     }
 
     /// The first required extension that is neither installed nor available to install.
