@@ -126,7 +126,15 @@ import Testing
         try await taker.acquire(on: second, interruption: nil)
         #expect(clock.now - start >= .milliseconds(500))
         #expect(try await fixture.strings("SELECT holder FROM strata.migration_lease") == [takerName])
+        // The fence: a holder whose lease was taken over stops instead of applying anything more.
+        try await taker.fence(on: second)
+        try await first.run("UPDATE strata.migration_lease SET holder = 'another-host pid 2 run 1'")
+        let fenced = await Self.failure { () throws(StrataError) in try await taker.fence(on: second) }
+        #expect(fenced?.code == .lockTimeout)
+        #expect(fenced?.message.contains("another run took it over") == true)
+        #expect(taker.lossReason() != nil)
         await taker.release(on: second)
+        #expect(try await fixture.strings("SELECT holder FROM strata.migration_lease") == ["another-host pid 2 run 1"])
         await first.close()
         await second.close()
     }
@@ -137,7 +145,7 @@ import Testing
             try fixture.write("\(index)_t.sql", "CREATE TABLE t\(index) (id int); INSERT INTO t\(index) VALUES (\(index));")
         }
         let migrations = try fixture.migrations()
-        let options = MigratorOptions(lockStrategy: .table, leaseDuration: .seconds(5))
+        let options = MigratorOptions(lockStrategy: .table)
         try await withThrowingTaskGroup(of: MigrationRunSummary.self) { group in
             for _ in 0..<4 {
                 group.addTask { try await fixture.withMigrator(options) { try await $0.migrate(migrations) } }

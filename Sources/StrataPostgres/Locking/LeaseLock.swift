@@ -94,6 +94,27 @@ public final class LeaseLock: MigrationLocking, @unchecked Sendable {
         }
     }
 
+    /// Renews the lease on the migration connection and fails when another run holds it. Inside a migration's
+    /// transaction the renewal also locks the lease row until the transaction ends, so no other run can take the
+    /// lease over while the file is being applied, however long it takes: the lease is fenced, not only timed.
+    public func fence(on session: DatabaseSession) async throws(StrataError) {
+        let holder = holder
+        let milliseconds = leaseMilliseconds
+        let query: PostgresQuery = """
+            UPDATE \(unescaped: tableName) SET renewed_at = clock_timestamp(),
+                expires_at = clock_timestamp() + \(milliseconds) * interval '1 millisecond'
+            WHERE name = 'migrate' AND holder = \(holder)
+            RETURNING holder
+            """
+        if try await session.run(query).isEmpty {
+            let reason = "the migration lease expired and another run took it over"
+            lock.withLock { lost = reason }
+            throw StrataError(
+                .lockTimeout, "stopped: \(reason)",
+                hint: "this run was too slow to renew its lease (see --lock-lease); check strata status, then rerun")
+        }
+    }
+
     /// Why the lease was lost (a renewal found another holder), if it was.
     public func lossReason() -> String? { lock.withLock { lost } }
 

@@ -11,6 +11,14 @@ public protocol MigrationLocking: Sendable {
     /// A reason to stop before the next file, when the lock was lost while held (a lease taken over); `nil` while
     /// the lock is safely held.
     func lossReason() -> String?
+    /// Proves, on the migration connection and inside the work's transaction when there is one, that the lock is
+    /// still this run's; throws when it is not. A no-op for locks that cannot be lost.
+    func fence(on session: DatabaseSession) async throws(StrataError)
+}
+
+extension MigrationLocking {
+    /// Locks that cannot be lost need no fence.
+    public func fence(on session: DatabaseSession) async throws(StrataError) {}
 }
 
 /// The polling loop both locks share: try, and while the lock is held elsewhere, say once who holds it, then

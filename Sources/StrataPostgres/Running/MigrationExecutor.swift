@@ -10,6 +10,8 @@ struct MigrationExecutor: Sendable {
     let options: MigratorOptions
     /// Watches for blocking sessions while statements run; `nil` runs them unobserved.
     var observer: SessionObserver? = nil
+    /// The run's lock, fenced at the start of each transaction and before each statement of a no-transaction file.
+    var lock: (any MigrationLocking)? = nil
 
     /// The outcome of applying one migration.
     enum Outcome {
@@ -50,6 +52,7 @@ struct MigrationExecutor: Sendable {
             try Self.refuseNonTransactionalStatements(statements, in: migration)
             try await session.run("BEGIN")
             do throws(StrataError) {
+                try await lock?.fence(on: session)
                 try await applyTimeouts(migration, local: true)
                 if let (requirement, failure) = await createExtensions(migration) {
                     await session.rollbackQuietly()
@@ -89,6 +92,7 @@ struct MigrationExecutor: Sendable {
             var done = resumeAfter
             for (index, statement) in statements.enumerated() where index >= resumeAfter {
                 do throws(StrataError) {
+                    try await lock?.fence(on: session)
                     try await InvalidIndexRepair.prepare(statement, of: migration, on: session)
                     try await run(statement, of: migration)
                 } catch {
@@ -129,6 +133,7 @@ struct MigrationExecutor: Sendable {
             try Self.refuseNonTransactionalStatements(statements, in: migration)
             try await session.run("BEGIN")
             do throws(StrataError) {
+                try await lock?.fence(on: session)
                 try await applyTimeouts(migration, local: true)
                 for statement in statements { try await run(statement, of: migration) }
                 try await history.remove(

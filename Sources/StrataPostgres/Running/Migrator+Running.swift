@@ -9,7 +9,7 @@ extension Migrator {
         var summary = MigrationRunSummary()
         try await withObserver { observer throws(StrataError) in
             let executor = MigrationExecutor(
-                session: session, history: history, options: options, observer: observer)
+                session: session, history: history, options: options, observer: observer, lock: lock)
             let clock = ContinuousClock()
             for (index, status) in statuses.enumerated() {
                 guard let migration = status.migration else { continue }
@@ -42,7 +42,8 @@ extension Migrator {
     /// Reverts `statuses` in order (newest first), stopping cleanly when interrupted.
     func revert(_ statuses: [MigrationStatus]) async throws(StrataError) {
         try await withObserver { observer throws(StrataError) in
-            let executor = MigrationExecutor(session: session, history: history, options: options, observer: observer)
+            let executor = MigrationExecutor(
+                session: session, history: history, options: options, observer: observer, lock: lock)
             let clock = ContinuousClock()
             var reverted: [MigrationVersion] = []
             for (index, status) in statuses.enumerated() {
