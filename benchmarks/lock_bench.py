@@ -124,7 +124,7 @@ def main():
             "",
             "| what | median | range |",
             "|---|---:|---:|",
-            f"| lock taken + released by a `migrate` that applies a file (strata's own timing, `-v`: `pg_try_advisory_lock`, `SET client_connection_check_interval`, `pg_advisory_unlock`) | "
+            f"| lock taken + released by a `migrate` that applies a file (strata's own timing, `-v`: `pg_try_advisory_lock` and `pg_advisory_unlock`) | "
             f"{med(lock_cost):.2f} ms | {min(lock_cost):.2f}–{max(lock_cost):.2f} ms |",
             f"| the same two round trips from psql (`\\timing`, the limit) | {med(floor):.2f} ms | {min(floor):.2f}–{max(floor):.2f} ms |",
             f"| no-op `migrate` (20 applied), lock free | {med(free) * 1000:.0f} ms | {min(free) * 1000:.0f}–{max(free) * 1000:.0f} ms |",

@@ -42,23 +42,18 @@ struct MigrateCommand: AsyncParsableCommand {
         let enforce = enforceLint || context.configuration["lint.enforce"] == "true"
         let summary = try await context.withSession { session throws(StrataError) in
             let migrator = Migrator(session: session, options: options, progress: printer.callback)
-            if lint == nil, let version {
-                let planner = MigrationPlanner(migrations: migrations, history: try await migrator.history(in: session))
-                guard planner.knows(version) else {
-                    throw StrataError(.usage, "--to \(version): no migration has this version", hint: "see strata status")
-                }
+            let history = try await migrator.history(in: session)
+            let planner = MigrationPlanner(migrations: migrations, history: history)
+            if let version, !planner.knows(version) {
+                throw StrataError(.usage, "--to \(version): no migration has this version", hint: "see strata status")
             }
-            if let lint {
-                let planner = MigrationPlanner(migrations: migrations, history: try await migrator.history(in: session))
-                if let version, !planner.knows(version) {
-                    throw StrataError(.usage, "--to \(version): no migration has this version", hint: "see strata status")
-                }
-                let pending = planner.migrationsToApply(upTo: version).compactMap(\.migration)
+            let pending = planner.migrationsToApply(upTo: version).compactMap(\.migration)
+            if let lint, !pending.isEmpty {
                 try LintGate.check(
                     pending, with: lint.targeting(serverMajorVersion: await session.serverMajorVersion()),
                     enforce: enforce, quiet: global.quiet)
             }
-            return try await migrator.migrate(catalog, to: version)
+            return try await migrator.migrate(catalog, to: version, knownHistory: history)
         }
         if dryRun {
             if summary.done.isEmpty && summary.repeatables.isEmpty { printer.summary("-- dry run: nothing would be applied") }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Tells which tool wrote a migrations folder, from its file names and, for one-file formats, the annotations in the
 /// files. A folder that mixes formats is an error naming a file of each; an empty folder reads as native.
 public enum MigrationFormatDetector {
@@ -53,6 +55,13 @@ public enum MigrationFormatDetector {
 
     /// The format a one-file migration's first annotation reveals; native when it has none.
     static func formatByContent(_ path: String) throws(StrataError) -> MigrationFormat {
+        // Every annotation contains `migrate` (dbmate, sql-migrate) or `+goose`: a file with neither is native, and
+        // most folders are, so skip decoding and line splitting for them.
+        if let data = FileManager.default.contents(atPath: path),
+            !data.containsASCIICaseInsensitive("migrate"), !data.containsASCIICaseInsensitive("+goose")
+        {
+            return .native
+        }
         let file = try MigrationFileText.read(path)
         for rawLine in file.text.split(separator: "\n", omittingEmptySubsequences: true) {
             let line = String(rawLine).trimmingSpaces()
@@ -69,6 +78,28 @@ public enum MigrationFormatDetector {
         case .native: return "a native Strata migration (no other tool's annotations)"
         case .diesel: return "a Diesel migration folder"
         default: return "a \(format) migration"
+        }
+    }
+}
+
+extension Data {
+    /// Whether the bytes contain `needle` (ASCII), ignoring ASCII case (bytes are compared with bit 0x20 set, so a
+    /// rare false match of punctuation only costs the slow path, never a missed annotation).
+    func containsASCIICaseInsensitive(_ needle: String) -> Bool {
+        let pattern = Array(needle.lowercased().utf8)
+        guard let first = pattern.first, count >= pattern.count else { return false }
+        return withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Bool in
+            let last = buffer.count - pattern.count
+            var index = 0
+            while index <= last {
+                if buffer[index] | 0x20 == first | 0x20 {
+                    var offset = 1
+                    while offset < pattern.count, buffer[index + offset] | 0x20 == pattern[offset] | 0x20 { offset += 1 }
+                    if offset == pattern.count { return true }
+                }
+                index += 1
+            }
+            return false
         }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads a folder of Strata's native files (`<version>_<name>.sql`, docs/file-format.md).
 public enum NativeFolderReader {
     /// The migrations of the folder, ordered by version.
@@ -24,10 +26,15 @@ public enum NativeFolderReader {
                     hint: "give one of them a new version (strata new makes a timestamp)")
             }
             pathsByVersion[identity.version] = filePath
-            let file = try MigrationFileText.read(filePath)
+            // The parser validates UTF-8 itself (naming the line of a bad byte): read bytes only, decode once.
+            guard let data = FileManager.default.contents(atPath: filePath) else {
+                throw StrataError(
+                    .invalidMigration, "cannot read the file", location: FileLocation(path: filePath, line: 1),
+                    hint: "check the file's permissions")
+            }
             migrations.append(
                 try NativeMigrationParser.parse(
-                    path: filePath, version: identity.version, name: identity.name, bytes: file.bytes))
+                    path: filePath, version: identity.version, name: identity.name, bytes: [UInt8](data)))
         }
         return migrations.sorted { $0.version < $1.version }
     }

@@ -19,7 +19,10 @@ public final class SessionObserver: @unchecked Sendable {
     private var processID: Int32?
     private var sibling: DatabaseSession?
     private var blockers: String?
-    private var running = false
+    /// When the statement now running started; `nil` between statements.
+    private var statementStart: ContinuousClock.Instant?
+    /// One loop for the whole run (not a task per statement, which costs client CPU on every statement).
+    private var watcher: Task<Void, Never>?
     private var closed = false
 
     /// Creates an observer of `session`; `enabled: false` makes every call a no-op.
@@ -42,15 +45,16 @@ public final class SessionObserver: @unchecked Sendable {
     /// Runs `body` (one statement on the migration connection) while watching for sessions that block it.
     public func watching<T>(_ body: () async throws(StrataError) -> T) async throws(StrataError) -> T {
         guard isEnabled, let pid = lock.withLock({ processID }) else { return try await body() }
-        lock.withLock {
+        let startLoop = lock.withLock { () -> Bool in
             blockers = nil
-            running = true
+            statementStart = ContinuousClock.now
+            return watcher == nil && !closed
         }
-        let watcher = Task { [self] in await self.pollBlockers(of: pid) }
-        defer {
-            lock.withLock { running = false }
-            watcher.cancel()
+        if startLoop {
+            let loop = Task { [self] in await self.watchLoop(pid: pid) }
+            lock.withLock { watcher = loop }
         }
+        defer { lock.withLock { statementStart = nil } }
         return try await body()
     }
 
@@ -65,22 +69,29 @@ public final class SessionObserver: @unchecked Sendable {
 
     /// Closes the second connection, if it was opened.
     public func close() async {
-        let open = lock.withLock { () -> DatabaseSession? in
-            defer { sibling = nil }
+        let (open, loop) = lock.withLock { () -> (DatabaseSession?, Task<Void, Never>?) in
+            defer {
+                sibling = nil
+                watcher = nil
+            }
             closed = true
-            return sibling
+            return (sibling, watcher)
         }
+        loop?.cancel()
+        await loop?.value
         await open?.close()
     }
 
-    private func pollBlockers(of pid: Int32) async {
-        do { try await Task.sleep(for: watchDelay) } catch { return }
-        guard let observer = await observerSession() else { return }
-        while !Task.isCancelled && lock.withLock({ running }) {
-            if let found = await Self.describeBlockers(of: pid, on: observer) {
+    /// Every 100 ms: when the current statement has run longer than `watchDelay`, note who blocks it.
+    private func watchLoop(pid: Int32) async {
+        let clock = ContinuousClock()
+        while !Task.isCancelled {
+            do { try await Task.sleep(for: .milliseconds(100)) } catch { return }
+            guard let start = lock.withLock({ statementStart }), clock.now - start >= watchDelay else { continue }
+            guard let observer = await observerSession() else { continue }
+            if let found = await Self.describeBlockers(of: pid, on: observer), lock.withLock({ statementStart == start }) {
                 lock.withLock { blockers = found }
             }
-            do { try await Task.sleep(for: .milliseconds(200)) } catch { return }
         }
     }
 

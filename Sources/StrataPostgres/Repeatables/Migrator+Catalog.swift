@@ -6,16 +6,19 @@ extension Migrator {
     /// are new or whose checksum changed, ordered by name. When that applies anything, the `beforeMigrate` hooks
     /// run first and the `afterMigrate` hooks last; with nothing to do, nothing runs (not even the hooks).
     @discardableResult
+    /// `knownHistory`: the history rows when the caller has just read them (see ``history(in:)``), saving a read.
     public func migrate(
-        _ catalog: MigrationCatalog, to target: MigrationVersion? = nil
+        _ catalog: MigrationCatalog, to target: MigrationVersion? = nil, knownHistory: [HistoryEntry]? = nil
     ) async throws(StrataError) -> MigrationRunSummary {
-        let planner = MigrationPlanner(migrations: catalog.migrations, history: try await history.entries(in: session))
+        let entries: [HistoryEntry]
+        if let knownHistory { entries = knownHistory } else { entries = try await history.entries(in: session) }
+        let planner = MigrationPlanner(migrations: catalog.migrations, history: entries)
         let repeatableHistory = RepeatableHistory(history: history)
         let due = try await dueRepeatables(catalog, repeatableHistory)
         let versionedPending = !planner.migrationsToApply(upTo: target).isEmpty
         // Nothing to do, or a refusal (changed file, out of order): the plain migrate answers without hooks.
         if (!versionedPending && due.isEmpty) || !planner.changed().isEmpty {
-            return try await migrate(catalog.migrations, to: target)
+            return try await migrate(catalog.migrations, to: target, knownHistory: entries)
         }
         let runner = ScriptRunner(session: session, history: history)
         if options.dryRun {

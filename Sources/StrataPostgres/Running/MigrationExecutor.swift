@@ -12,6 +12,9 @@ struct MigrationExecutor: Sendable {
     var observer: SessionObserver? = nil
     /// The run's lock, fenced at the start of each transaction and before each statement of a no-transaction file.
     var lock: (any MigrationLocking)? = nil
+    /// The run's session defaults (`SessionDefaults`), set once for the run and again after each `RESET ALL`;
+    /// `nil` when every migration sets its timeouts itself (behind PgBouncer, where session settings leak).
+    var sessionDefaults: SessionDefaults? = nil
 
     /// The outcome of applying one migration.
     enum Outcome {
@@ -228,6 +231,7 @@ struct MigrationExecutor: Sendable {
     private func resetSession() async {
         _ = try? await session.run("RESET ALL")
         _ = try? await session.run("SET SESSION AUTHORIZATION DEFAULT")
+        if let sessionDefaults { _ = try? await sessionDefaults.apply(on: session) }
     }
 
     private func runVerify(
@@ -279,13 +283,15 @@ struct MigrationExecutor: Sendable {
     }
 
     /// Sets the migration's `lock_timeout` and `statement_timeout` in one round trip (`set_config`, local to the
-    /// transaction when `local`).
+    /// transaction when `local`); values equal to the run's session defaults are already in place and not sent.
     private func applyTimeouts(_ migration: Migration, local: Bool) async throws(StrataError) {
         var settings: [String] = []
-        if let value = migration.lockTimeout ?? options.lockTimeout {
+        let lockTimeout = migration.lockTimeout ?? options.lockTimeout
+        if let value = lockTimeout, sessionDefaults == nil || value != sessionDefaults?.lockTimeout {
             settings.append("set_config('lock_timeout', '\(value.postgresLiteral)', \(local))")
         }
-        if let value = migration.statementTimeout ?? options.statementTimeout {
+        let statementTimeout = migration.statementTimeout ?? options.statementTimeout
+        if let value = statementTimeout, sessionDefaults == nil || value != sessionDefaults?.statementTimeout {
             settings.append("set_config('statement_timeout', '\(value.postgresLiteral)', \(local))")
         }
         guard !settings.isEmpty else { return }

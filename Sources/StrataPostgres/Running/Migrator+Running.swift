@@ -9,7 +9,8 @@ extension Migrator {
         var summary = MigrationRunSummary()
         try await withObserver { observer throws(StrataError) in
             let executor = MigrationExecutor(
-                session: session, history: history, options: options, observer: observer, lock: lock)
+                session: session, history: history, options: options, observer: observer, lock: lock,
+                sessionDefaults: try await applySessionDefaults())
             let clock = ContinuousClock()
             for (index, status) in statuses.enumerated() {
                 guard let migration = status.migration else { continue }
@@ -43,7 +44,8 @@ extension Migrator {
     func revert(_ statuses: [MigrationStatus]) async throws(StrataError) {
         try await withObserver { observer throws(StrataError) in
             let executor = MigrationExecutor(
-                session: session, history: history, options: options, observer: observer, lock: lock)
+                session: session, history: history, options: options, observer: observer, lock: lock,
+                sessionDefaults: try await applySessionDefaults())
             let clock = ContinuousClock()
             var reverted: [MigrationVersion] = []
             for (index, status) in statuses.enumerated() {
@@ -179,11 +181,6 @@ extension Migrator {
         let clock = ContinuousClock()
         let start = clock.now
         try await lock.acquire(on: session, interruption: options.interruption)
-        if options.lockStrategy == .advisory {
-            // If this process dies, let the server notice within a second and roll back, releasing the lock
-            // (PostgreSQL 14+; ignored elsewhere). Not behind PgBouncer, where SET would leak to other clients.
-            _ = try? await session.run("SET client_connection_check_interval = '1s'")
-        }
         let taken = clock.now - start
         func release() async {
             let releaseStart = clock.now
@@ -200,6 +197,15 @@ extension Migrator {
             await release()
             throw error
         }
+    }
+
+    /// Sets the run's session defaults on the migration connection (advisory strategy only); returns them so the
+    /// executor skips what is already set and restores them after a `RESET ALL`.
+    func applySessionDefaults() async throws(StrataError) -> SessionDefaults? {
+        guard options.lockStrategy == .advisory else { return nil }
+        let defaults = SessionDefaults(options: options, serverMajorVersion: await session.serverMajorVersion())
+        try await defaults.apply(on: session)
+        return defaults
     }
 
     /// `0.41 ms`

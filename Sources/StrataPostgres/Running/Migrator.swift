@@ -43,7 +43,16 @@ public struct Migrator: Sendable {
     /// transactional file holds a statement that cannot run in a transaction.
     @discardableResult
     public func migrate(_ migrations: [Migration], to target: MigrationVersion? = nil) async throws(StrataError) -> MigrationRunSummary {
-        let before = MigrationPlanner(migrations: migrations, history: try await history.entries(in: session))
+        try await migrate(migrations, to: target, knownHistory: nil)
+    }
+
+    /// ``migrate(_:to:)`` planning from `knownHistory` when the caller has just read it (one round trip less).
+    func migrate(
+        _ migrations: [Migration], to target: MigrationVersion?, knownHistory: [HistoryEntry]?
+    ) async throws(StrataError) -> MigrationRunSummary {
+        let entries: [HistoryEntry]
+        if let knownHistory { entries = knownHistory } else { entries = try await history.entries(in: session) }
+        let before = MigrationPlanner(migrations: migrations, history: entries)
         try preflight(before, target: target)
         if before.migrationsToApply(upTo: target).isEmpty { return MigrationRunSummary() }
         if options.dryRun {
