@@ -6,6 +6,7 @@ public enum NativeFolderReader {
     public static func read(_ listing: FolderListing) throws(StrataError) -> [Migration] {
         var migrations: [Migration] = []
         var pathsByVersion: [MigrationVersion: String] = [:]
+        var files: [(path: String, version: MigrationVersion, name: String)] = []
         for entry in listing.sqlFiles where !FolderListing.isScript(entry.name) {
             let fileName = entry.name
             let filePath = entry.path
@@ -26,16 +27,46 @@ public enum NativeFolderReader {
                     hint: "give one of them a new version (strata new makes a timestamp)")
             }
             pathsByVersion[identity.version] = filePath
-            // The parser validates UTF-8 itself (naming the line of a bad byte): read bytes only, decode once.
+            files.append((filePath, identity.version, identity.name))
+        }
+        // Reading, checksumming and parsing are independent per file: spread them over every core; the first
+        // error in file order is the one reported.
+        let slots = ParseSlots(count: files.count)
+        let toParse = files
+        DispatchQueue.concurrentPerform(iterations: toParse.count) { index in
+            let (filePath, version, name) = toParse[index]
             guard let data = FileManager.default.contents(atPath: filePath) else {
-                throw StrataError(
+                slots.set(index, .failure(StrataError(
                     .invalidMigration, "cannot read the file", location: FileLocation(path: filePath, line: 1),
-                    hint: "check the file's permissions")
+                    hint: "check the file's permissions")))
+                return
             }
-            migrations.append(
-                try NativeMigrationParser.parse(
-                    path: filePath, version: identity.version, name: identity.name, bytes: [UInt8](data)))
+            do throws(StrataError) {
+                slots.set(index, .success(try NativeMigrationParser.parse(
+                    path: filePath, version: version, name: name, bytes: [UInt8](data))))
+            } catch {
+                slots.set(index, .failure(error))
+            }
+        }
+        for result in slots.values {
+            switch result {
+            case .success(let migration): migrations.append(migration)
+            case .failure(let error): throw error
+            case nil: continue
+            }
         }
         return migrations.sorted { $0.version < $1.version }
     }
+}
+
+/// Per-file parse results written from parallel iterations, each to its own slot, behind a lock.
+private final class ParseSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Result<Migration, StrataError>?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ result: Result<Migration, StrataError>) { lock.withLock { slots[index] = result } }
+
+    var values: [Result<Migration, StrataError>?] { lock.withLock { slots } }
 }
