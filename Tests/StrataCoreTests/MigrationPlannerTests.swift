@@ -13,23 +13,27 @@ import Testing
             checksum: Checksum.of(sql))
     }
 
-    func entry(_ migration: Migration, state: HistoryEntry.State = .applied, checksum: String? = nil) -> HistoryEntry {
+    func entry(
+        _ migration: Migration, state: HistoryEntry.State = .applied, checksum: String? = nil, statementsRun: Int = 1
+    ) -> HistoryEntry {
         HistoryEntry(
             version: migration.version, name: migration.name, checksum: checksum ?? migration.checksum, state: state,
-            appliedAt: Date(), appliedBy: "test", durationMilliseconds: 1, statementsRun: 1)
+            appliedAt: Date(), appliedBy: "test", durationMilliseconds: 1, statementsRun: statementsRun)
     }
 
     @Test func statusesCoverEveryState() {
-        let files = (1...6).map { migration(String($0)) }
-        let gone = migration("7")
+        let files = (1...7).map { migration(String($0)) }
+        let gone = migration("8")
         let planner = MigrationPlanner(
             migrations: files,
             history: [
                 entry(files[0]), entry(files[1], checksum: "edited"), entry(files[2], state: .partial),
-                entry(files[3], state: .skipped), entry(files[4], state: .failed), entry(gone),
+                entry(files[3], state: .skipped), entry(files[4], state: .failed, statementsRun: 0),
+                entry(files[5], state: .failed, statementsRun: 2), entry(gone),
             ])
         let states = planner.statuses().map(\.state)
-        #expect(states == [.applied, .changed, .partial, .skipped, .failed, .pending, .missing])
+        // A failed no-transaction file with committed statements is partly applied.
+        #expect(states == [.applied, .changed, .partial, .skipped, .failed, .partial, .pending, .missing])
     }
 
     @Test func migrateRunsPendingSkippedAndPartialUpToTarget() {

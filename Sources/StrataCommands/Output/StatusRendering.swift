@@ -44,7 +44,7 @@ enum StatusRendering {
         return lines.joined(separator: "\n")
     }
 
-    /// `applied`, `applied (baseline)`, `partial (1 of 3 statements ran)`.
+    /// `applied`, `applied (baseline)`, `partial (1 of 3 statements ran; the next one failed)`.
     static func stateText(_ status: MigrationStatus) -> String {
         switch status.state {
         case .applied where status.history?.state == .baseline:
@@ -53,7 +53,8 @@ enum StatusRendering {
             guard let ran = status.history?.statementsRun, let migration = status.migration,
                 let total = try? migration.up.statements(path: migration.path).count
             else { return status.state.rawValue }
-            return "\(status.state.rawValue) (\(ran) of \(total) statements ran)"
+            let then = status.history?.state == .failed ? "; the next one failed" : ""
+            return "\(status.state.rawValue) (\(ran) of \(total) statements ran\(then))"
         default:
             return status.state.rawValue
         }

@@ -30,7 +30,8 @@ public struct MigrationPlanner: Sendable {
             switch entry?.state {
             case nil: state = .pending
             case .applied?, .baseline?: state = entry?.checksum == migration.checksum || entry?.state == .baseline ? .applied : .changed
-            case .failed?: state = .failed
+            // A failed no-transaction run with committed statements is partly applied: `partial`, like an interrupted one.
+            case .failed?: state = (entry?.statementsRun ?? 0) > 0 ? .partial : .failed
             case .partial?: state = .partial
             case .skipped?: state = .skipped
             }

@@ -10,9 +10,10 @@ public struct MigrationStatus: Sendable, Hashable {
         case missing
         /// Applied, but its file changed since (checksum differs).
         case changed
-        /// A non-transactional run failed; fix and rerun.
+        /// A non-transactional run failed before any of its statements committed; fix and rerun.
         case failed
-        /// A non-transactional run stopped part-way; a rerun resumes.
+        /// A non-transactional run stopped part-way (a statement failed, or the run was interrupted) with its earlier
+        /// statements committed; a rerun resumes after them.
         case partial
         /// Skipped for a missing extension; a later `migrate` retries it.
         case skipped
