@@ -94,18 +94,23 @@ public final class LeaseLock: MigrationLocking, @unchecked Sendable {
         }
     }
 
-    /// Renews the lease on the migration connection and fails when another run holds it. Inside a migration's
-    /// transaction the renewal also locks the lease row until the transaction ends, so no other run can take the
-    /// lease over while the file is being applied, however long it takes: the lease is fenced, not only timed.
-    public func fence(on session: DatabaseSession) async throws(StrataError) {
+    /// Extends this run's lease by `leaseDuration`; returns no row when the lease is no longer this run's.
+    private var renewal: PostgresQuery {
         let holder = holder
         let milliseconds = leaseMilliseconds
-        let query: PostgresQuery = """
+        return """
             UPDATE \(unescaped: tableName) SET renewed_at = clock_timestamp(),
                 expires_at = clock_timestamp() + \(milliseconds) * interval '1 millisecond'
             WHERE name = 'migrate' AND holder = \(holder)
             RETURNING holder
             """
+    }
+
+    /// Renews the lease on the migration connection and fails when another run holds it. Inside a migration's
+    /// transaction the renewal also locks the lease row until the transaction ends, so no other run can take the
+    /// lease over while the file is being applied, however long it takes: the lease is fenced, not only timed.
+    public func fence(on session: DatabaseSession) async throws(StrataError) {
+        let query = renewal
         if try await session.run(query).isEmpty {
             let reason = "the migration lease expired and another run took it over"
             lock.withLock { lost = reason }
@@ -138,14 +143,7 @@ public final class LeaseLock: MigrationLocking, @unchecked Sendable {
     }
 
     private func renew(on observer: DatabaseSession) async {
-        let holder = holder
-        let milliseconds = leaseMilliseconds
-        let query: PostgresQuery = """
-            UPDATE \(unescaped: tableName) SET renewed_at = clock_timestamp(),
-                expires_at = clock_timestamp() + \(milliseconds) * interval '1 millisecond'
-            WHERE name = 'migrate' AND holder = \(holder)
-            RETURNING holder
-            """
+        let query = renewal
         do {
             if try await observer.run(query).isEmpty {
                 lock.withLock { lost = "the migration lease expired and another run took it over" }
