@@ -28,6 +28,19 @@ import Testing
         #expect(migrations[1]["applied_at"] is NSNull)
     }
 
+    @Test func statusJSONListsRepeatablesWithTheirState() throws {
+        let view = RepeatableMigration(
+            name: "app_views", path: "R__app_views.sql", up: MigrationSection(sql: "SELECT 1", origin: .start),
+            checksum: "def")
+        let text = StatusRendering.json([status("1", .applied)], repeatables: [(view, true), (view, false)])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let repeatables = try #require(object["repeatables"] as? [[String: Any]])
+        #expect(repeatables.map { $0["state"] as? String } == ["applied", "pending"])
+        #expect(repeatables.first?["name"] as? String == "app_views")
+        #expect(repeatables.first?["checksum"] as? String == "def")
+        #expect((object["migrations"] as? [[String: Any]])?.count == 1)
+    }
+
     @Test func statusTableCountsStates() {
         let table = StatusRendering.table([status("1", .applied), status("2", .pending), status("3", .pending)], color: false)
         #expect(table.contains("VERSION"))

@@ -9,10 +9,10 @@ struct StatusCommand: AsyncParsableCommand {
         commandName: "status",
         abstract: "Show each migration: applied, pending, missing, changed, failed, partial or skipped.")
 
-    @Flag(help: "Print one JSON object: {\"migrations\":[{version,name,state,applied_at,checksum}]}.")
+    @Flag(help: "Print one JSON object: {\"migrations\":[{version,name,state,applied_at,checksum}],\"repeatables\":[{name,state,checksum}]}.")
     var json = false
 
-    @Flag(name: .customLong("exit-code"), help: "Exit with 4 when anything is not applied (pending, changed, missing, …).")
+    @Flag(name: .customLong("exit-code"), help: "Exit with 4 when anything is not applied (pending, changed, missing, a due repeatable, …).")
     var exitCode = false
 
     @OptionGroup var global: GlobalOptions
@@ -29,7 +29,7 @@ struct StatusCommand: AsyncParsableCommand {
             return (try await migrator.status(of: migrations), try await migrator.repeatableStatus(of: catalog))
         }
         if json {
-            Console.standardOutput.write(StatusRendering.json(statuses))
+            Console.standardOutput.write(StatusRendering.json(statuses, repeatables: repeatables))
         } else if !global.quiet {
             Console.standardOutput.write(StatusRendering.table(statuses, color: Console.standardOutput.supportsColor))
             for (repeatable, upToDate) in repeatables {
@@ -37,7 +37,7 @@ struct StatusCommand: AsyncParsableCommand {
                     "repeatable R__\(repeatable.name): \(upToDate ? "applied" : "pending (new or changed)")")
             }
         }
-        if exitCode, statuses.contains(where: { $0.state != .applied }) {
+        if exitCode, statuses.contains(where: { $0.state != .applied }) || repeatables.contains(where: { !$0.1 }) {
             throw ExitCommandStatus(status: .validation)
         }
     }

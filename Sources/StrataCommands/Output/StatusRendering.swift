@@ -5,14 +5,18 @@ import StrataCore
 enum StatusRendering {
     private static func timestamp(_ date: Date) -> String { date.formatted(.iso8601) }
 
-    /// The JSON object `{"migrations":[…]}` with keys version, name, state, applied_at (null when not applied), checksum.
-    static func json(_ statuses: [MigrationStatus]) -> String {
+    /// The JSON object `{"migrations":[…],"repeatables":[…]}`: migrations with keys version, name, state, applied_at
+    /// (null when not applied), checksum; repeatables with name, state (`applied` or `pending`), checksum.
+    static func json(_ statuses: [MigrationStatus], repeatables: [(RepeatableMigration, Bool)] = []) -> String {
         let items: [String] = statuses.map { status in
             let appliedAt = status.history.map { "\"\(timestamp($0.appliedAt))\"" } ?? "null"
             return "{\"version\":\(quote(status.version.rawValue)),\"name\":\(quote(status.name)),"
                 + "\"state\":\"\(status.state.rawValue)\",\"applied_at\":\(appliedAt),\"checksum\":\(quote(status.checksum))}"
         }
-        return "{\"migrations\":[" + items.joined(separator: ",") + "]}"
+        let repeatableItems = repeatables.map { repeatable, upToDate in
+            "{\"name\":\(quote(repeatable.name)),\"state\":\"\(upToDate ? "applied" : "pending")\",\"checksum\":\(quote(repeatable.checksum))}"
+        }
+        return "{\"migrations\":[" + items.joined(separator: ",") + "],\"repeatables\":[" + repeatableItems.joined(separator: ",") + "]}"
     }
 
     /// A fixed-width table with a count line.

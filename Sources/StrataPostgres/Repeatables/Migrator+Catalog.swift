@@ -63,6 +63,7 @@ extension Migrator {
 
     /// Each repeatable migration of `catalog` with whether it is up to date (`true`) or due (`false`).
     public func repeatableStatus(of catalog: MigrationCatalog) async throws(StrataError) -> [(RepeatableMigration, Bool)] {
+        guard !catalog.repeatables.isEmpty else { return [] }
         let recorded = try await RepeatableHistory(history: history).checksums(in: session)
         return catalog.repeatables.map { ($0, recorded[$0.historyKey] == $0.checksum) }
     }
