@@ -36,7 +36,7 @@ import Testing
             CREATE TEMP TABLE t (id int);
             -- strata:test artist sees own
             -- strata:as authenticated
-            -- strata:claims {"sub":"a1","role":"authenticated","level":3,"nested":{"x":1}}
+            -- strata:claims {"sub":"a1","role":"authenticated","level":3,"admin":true,"nested":{"x":1}}
             -- strata:expect rows 2
             SELECT * FROM t;
             -- strata:expect value 'two words'
@@ -54,7 +54,7 @@ import Testing
         #expect(summary(file.cases[0].steps) == [
             "1:CREATE TEMP TABLE t (id int)",
             "3:as authenticated",
-            "4:claims level=3,role=authenticated,sub=a1",
+            "4:claims admin=true,level=3,role=authenticated,sub=a1",
             "6:SELECT * FROM t [rows 2]",
             "8:SELECT 'two words' [value two words]",
         ])

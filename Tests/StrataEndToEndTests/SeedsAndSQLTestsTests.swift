@@ -120,6 +120,7 @@ import FoundationXML
         #expect(forced.status == 0, "\(forced.output)")
         #expect(forced.standardOutput.contains("recreated database \(name)"))
         let after = try StrataBinary.run(["status", "--json", "--database-url", url], in: project.path)
+        #expect(after.status == 0, "\(after.output)")
         #expect(!after.standardOutput.contains("missing"))
         #expect(after.standardOutput.contains("\"state\":\"applied\""))
     }
@@ -186,6 +187,8 @@ import FoundationXML
         #expect(pgTAP.standardOutput.contains("ok 1 - schema_and_policies"))
         // Tests never change the database.
         let status = try StrataBinary.run(["seed", "status", "--json", "--env", "test", "--database-url", url], in: project.path)
+        #expect(status.status == 0, "\(status.output)")
+        #expect(status.standardOutput.contains("\"state\":\"applied\""))
         #expect(!status.standardOutput.contains("pending") && !status.standardOutput.contains("changed"))
     }
 

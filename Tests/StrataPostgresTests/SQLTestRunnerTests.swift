@@ -167,6 +167,15 @@ import Testing
 
         var maintenance = settings
         maintenance.database = "postgres"
-        await #expect(throws: StrataError.self) { try await DatabaseProvisioner.recreate(maintenance, logger: logger) }
+        var refusal: StrataError?
+        do throws(StrataError) {
+            try await DatabaseProvisioner.recreate(maintenance, logger: logger)
+        } catch {
+            refusal = error
+        }
+        let code = refusal?.code
+        let message = refusal?.message ?? ""
+        #expect(code == .refused)
+        #expect(message.contains("postgres"))
     }
 }

@@ -41,9 +41,9 @@ struct SeedCommand: AsyncParsableCommand {
         let context = try ProjectContext(options: global)
         let plan = try plan(context, options: seedOptions, names: names)
         let printer = SeedPrinter(quiet: global.quiet)
-        let options = try context.migratorOptions()
+        let options = try context.migratorOptions(interruptible: true)
         let summary = try await context.withSession { session throws(StrataError) in
-            let seeder = Seeder(session: session, schema: options.schema, lockWait: options.lockWait, progress: printer.callback)
+            let seeder = Seeder(session: session, options: options, progress: printer.callback)
             return reset ? try await seeder.reset(plan.selected) : try await seeder.seed(plan.selected)
         }
         printer.summary(summary, sets: plan.selected, environment: plan.environment, excluded: plan.excluded)
@@ -79,7 +79,7 @@ struct SeedCommand: AsyncParsableCommand {
             let plan = try SeedCommand.plan(context, options: seedOptions, names: [])
             let options = try context.migratorOptions()
             let statuses = try await context.withSession { session throws(StrataError) in
-                try await Seeder(session: session, schema: options.schema).status(of: plan.all, environment: plan.environment)
+                try await Seeder(session: session, options: options).status(of: plan.all, environment: plan.environment)
             }
             if json {
                 Console.standardOutput.write(SeedStatusRendering.json(statuses, environment: plan.environment))

@@ -23,7 +23,7 @@ struct ProgressPrinter: Sendable {
         case .applied(let migration, let milliseconds, let statements):
             Console.standardOutput.write(
                 "\(Style.green.apply("applied ", enabled: color)) \(migration.version) \(migration.name)"
-                    + Style.dim.apply(" (\(milliseconds) ms, \(statements) statement\(statements == 1 ? "" : "s"))", enabled: color))
+                    + TimingText.suffix(milliseconds: milliseconds, statements: statements, color: color))
         case .skipped(let migration, let reason):
             Console.standardOutput.write(
                 "\(Style.yellow.apply("skipped ", enabled: color)) \(migration.version) \(migration.name): \(reason)")
@@ -39,7 +39,7 @@ struct ProgressPrinter: Sendable {
         case .repeatableApplied(let repeatable, let milliseconds, let statements):
             Console.standardOutput.write(
                 "\(Style.green.apply("applied ", enabled: color)) R__\(repeatable.name) (repeatable)"
-                    + Style.dim.apply(" (\(milliseconds) ms, \(statements) statement\(statements == 1 ? "" : "s"))", enabled: color))
+                    + TimingText.suffix(milliseconds: milliseconds, statements: statements, color: color))
         case .repeatablePlanned(let repeatable, let statements):
             Console.standardOutput.write("-- would apply repeatable R__\(repeatable.name) (\(repeatable.path))")
             for statement in statements {

@@ -23,7 +23,7 @@ struct SeedPrinter: Sendable {
         case .applied(let file, let milliseconds, let statements, let again):
             Console.standardOutput.write(
                 Style.green.apply(again ? "reseeded" : "seeded  ", enabled: color) + " \(file.setName)/\(file.fileName)"
-                    + Style.dim.apply(" (\(milliseconds) ms, \(statements) statement\(statements == 1 ? "" : "s"))", enabled: color))
+                    + TimingText.suffix(milliseconds: milliseconds, statements: statements, color: color))
         case .unchanged:
             break
         case .truncated(let set):

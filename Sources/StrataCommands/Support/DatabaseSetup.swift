@@ -17,14 +17,12 @@ enum DatabaseSetup {
     static func migrateAndSeed(_ context: ProjectContext, seedOptions: SeedOptions, quiet: Bool) async throws(StrataError) {
         let migrations = try context.loadMigrations()
         let plan = try SeedCommand.plan(context, options: seedOptions, names: [])
-        let options = try context.migratorOptions()
+        let options = try context.migratorOptions(interruptible: true)
         let progress = ProgressPrinter(quiet: quiet)
         let seeds = SeedPrinter(quiet: quiet)
         let (migrated, seeded) = try await context.withSession { session throws(StrataError) in
             let migrated = try await Migrator(session: session, options: options, progress: progress.callback).migrate(migrations)
-            let seeded = try await Seeder(
-                session: session, schema: options.schema, lockWait: options.lockWait, progress: seeds.callback
-            ).seed(plan.selected)
+            let seeded = try await Seeder(session: session, options: options, progress: seeds.callback).seed(plan.selected)
             return (migrated, seeded)
         }
         let count = migrated.done.count

@@ -137,7 +137,10 @@ public enum SQLTestParser {
             switch value {
             case let string as String: claims[key] = string
             case is [Any], is [String: Any], is NSNull: continue
-            default: claims[key] = "\(value)"
+            default:
+                // Numbers and booleans as JSON writes them (`true`, not the `1` string interpolation gives).
+                let json = try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed])
+                claims[key] = json.map { String(decoding: $0, as: UTF8.self) } ?? "\(value)"
             }
         }
         return claims

@@ -15,9 +15,4 @@ public enum SQLIdentifier {
             scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "-")
         }
     }
-
-    /// `'text'` with embedded quotes doubled, for a standard-conforming string literal.
-    public static func literal(_ text: String) -> String {
-        "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
-    }
 }

@@ -43,8 +43,7 @@ public struct Adopter: Sendable {
         let history = HistoryTable(schema: options.schema)
         let lock = options.makeLock()
         try await history.create(in: session)
-        try await lock.acquire(on: session, interruption: options.interruption)
-        do throws(StrataError) {
+        try await lock.holding(on: session, interruption: options.interruption) { () throws(StrataError) in
             let existing = try await history.entries(in: session)
             guard existing.isEmpty else {
                 throw StrataError(
@@ -71,10 +70,6 @@ public struct Adopter: Sendable {
                 await session.rollbackQuietly()
                 throw error
             }
-            await lock.release(on: session)
-        } catch {
-            await lock.release(on: session)
-            throw error
         }
         return Result(
             table: tableName, applied: plan.migrations.filter { $0.1 == .applied }.map(\.0.version),

@@ -37,7 +37,7 @@ extension HistoryTable {
 
     /// Deletes a row that is not in effect (failed, partial, skipped) or whose file is gone, so the file runs again
     /// from its first statement (or the version is forgotten).
-    func forget(version: String, name: String, state: String, in session: DatabaseSession) async throws(StrataError) {
+    func forget(version: String, name: String, in session: DatabaseSession) async throws(StrataError) {
         let query: PostgresQuery = """
             WITH removed AS (DELETE FROM \(unescaped: historyName) WHERE version = \(version) RETURNING version, state)
             INSERT INTO \(unescaped: eventsName) (action, version, name, outcome, detail)

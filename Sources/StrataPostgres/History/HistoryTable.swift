@@ -19,14 +19,7 @@ public struct HistoryTable: Sendable {
 
     /// True when the history table exists.
     public func exists(in session: DatabaseSession) async throws(StrataError) -> Bool {
-        let name = "\(quotedSchema).schema_history"
-        let rows = try await session.run("SELECT to_regclass(\(name)) IS NOT NULL")
-        guard let row = rows.first else { return false }
-        do {
-            return try row.decode(Bool.self)
-        } catch {
-            throw StrataError(.internal, "cannot read the history table's existence", detail: "\(error)")
-        }
+        try await session.relationExists(historyName)
     }
 
     /// Creates the schema and both tables when missing. Safe to run while another process does the same.

@@ -72,10 +72,27 @@ public final class LeaseLock: MigrationLocking, @unchecked Sendable {
             """
         try await LockPolling.poll(
             wait: wait, session: session, interruption: interruption,
-            tryTake: { () throws(StrataError) -> Bool in !(try await session.run(take)).isEmpty },
+            tryTake: { () throws(StrataError) -> Bool in try await self.tryTake(take, on: session) },
             holder: { await self.holderDescription(on: session) })
         lock.withLock { lost = nil }
         startHeartbeat(from: session)
+    }
+
+    /// One attempt at the lease. The holder keeps the row locked while it applies a file (the fence), and an
+    /// `INSERT … ON CONFLICT DO UPDATE` waits for that row lock before it checks the expiry: a short transaction-local
+    /// `lock_timeout` turns that wait into "held by another run", so `--lock-wait` and Ctrl-C keep working.
+    private func tryTake(_ take: PostgresQuery, on session: DatabaseSession) async throws(StrataError) -> Bool {
+        try await session.run("BEGIN")
+        do throws(StrataError) {
+            try await session.run("SELECT set_config('lock_timeout', '200ms', true)")
+            let taken = !(try await session.run(take)).isEmpty
+            try await session.run("COMMIT")
+            return taken
+        } catch {
+            await session.rollbackQuietly()
+            if error.sqlState == "55P03" { return false }
+            throw error
+        }
     }
 
     /// Stops the heartbeat and deletes the lease row if it is still this run's.
@@ -112,7 +129,7 @@ public final class LeaseLock: MigrationLocking, @unchecked Sendable {
     public func fence(on session: DatabaseSession) async throws(StrataError) {
         let query = renewal
         if try await session.run(query).isEmpty {
-            let reason = "the migration lease expired and another run took it over"
+            let reason = Self.takenOver
             lock.withLock { lost = reason }
             throw StrataError(
                 .lockTimeout, "stopped: \(reason)",
@@ -127,34 +144,44 @@ public final class LeaseLock: MigrationLocking, @unchecked Sendable {
         let interval = leaseDuration / 3
         let task = Task { [self] in
             var observer: DatabaseSession?
-            defer { if let observer { Task { await observer.close() } } }
-            while !Task.isCancelled {
-                do { try await Task.sleep(for: interval) } catch { return }
-                if observer == nil { observer = try? await session.openSibling() }
-                guard let connection = observer else {
-                    session.logger.warning("cannot open a connection to renew the migration lease; retrying")
-                    continue
+            while !Task.isCancelled && lossReason() == nil {
+                do { try await Task.sleep(for: interval) } catch { break }
+                if observer == nil {
+                    do throws(StrataError) {
+                        observer = try await session.openSibling()
+                    } catch {
+                        session.logger.warning("cannot open a connection to renew the migration lease (will retry): \(error.message)")
+                    }
                 }
-                await renew(on: connection)
-                if lossReason() != nil { return }
+                guard let connection = observer else { continue }
+                if await !renew(on: connection) {
+                    // A lost connection is opened again on the next beat.
+                    await connection.close()
+                    observer = nil
+                }
             }
+            await observer?.close()
         }
         lock.withLock { heartbeat = task }
     }
 
-    private func renew(on observer: DatabaseSession) async {
-        let query = renewal
+    /// Renews the lease from the heartbeat's connection; false when the connection failed.
+    private func renew(on observer: DatabaseSession) async -> Bool {
         do {
-            if try await observer.run(query).isEmpty {
-                lock.withLock { lost = "the migration lease expired and another run took it over" }
-                observer.logger.error("lost the migration lease: another run took it over after it expired")
+            if try await observer.run(renewal).isEmpty {
+                lock.withLock { lost = Self.takenOver }
+                observer.logger.error("lost the migration lease: \(Self.takenOver)")
             }
+            return true
         } catch {
             observer.logger.warning("renewing the migration lease failed (will retry): \(error.message)")
+            return error.code != .connection
         }
     }
 
-    /// `strata on host pid 12 run ab12cd34 (since 12:00:01, expires in 25 s)`, or `another run`.
+    static let takenOver = "the migration lease expired and another run took it over"
+
+    /// `host pid 12 run ab12cd34 (lease since 2026-01-01 12:00:01, expires in 25 s unless renewed)`, or `another run`.
     func holderDescription(on session: DatabaseSession) async -> String {
         let query: PostgresQuery = """
             SELECT holder, to_char(acquired_at, 'YYYY-MM-DD HH24:MI:SS'),

@@ -19,6 +19,21 @@ public protocol MigrationLocking: Sendable {
 extension MigrationLocking {
     /// Locks that cannot be lost need no fence.
     public func fence(on session: DatabaseSession) async throws(StrataError) {}
+
+    /// Runs `body` holding the lock on `session`; the lock is released on every path.
+    public func holding<T: Sendable>(
+        on session: DatabaseSession, interruption: MigrationInterruption?, _ body: () async throws(StrataError) -> T
+    ) async throws(StrataError) -> T {
+        try await acquire(on: session, interruption: interruption)
+        do throws(StrataError) {
+            let result = try await body()
+            await release(on: session)
+            return result
+        } catch {
+            await release(on: session)
+            throw error
+        }
+    }
 }
 
 /// The polling loop both locks share: try, and while the lock is held elsewhere, say once who holds it, then

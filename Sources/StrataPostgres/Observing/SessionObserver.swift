@@ -45,14 +45,10 @@ public final class SessionObserver: @unchecked Sendable {
     /// Runs `body` (one statement on the migration connection) while watching for sessions that block it.
     public func watching<T>(_ body: () async throws(StrataError) -> T) async throws(StrataError) -> T {
         guard isEnabled, let pid = lock.withLock({ processID }) else { return try await body() }
-        let startLoop = lock.withLock { () -> Bool in
+        lock.withLock {
             blockers = nil
             statementStart = ContinuousClock.now
-            return watcher == nil && !closed
-        }
-        if startLoop {
-            let loop = Task { [self] in await self.watchLoop(pid: pid) }
-            lock.withLock { watcher = loop }
+            if watcher == nil && !closed { watcher = Task { [self] in await self.watchLoop(pid: pid) } }
         }
         defer { lock.withLock { statementStart = nil } }
         return try await body()
@@ -63,6 +59,9 @@ public final class SessionObserver: @unchecked Sendable {
     @discardableResult
     public func cancelRunningStatement() async -> Bool {
         guard isEnabled, let pid = lock.withLock({ processID }), let observer = await observerSession() else { return false }
+        // Only while a statement of a file runs: a cancel between statements would hit Strata's own history write
+        // or the lock release instead (the run stops before the next statement anyway).
+        guard lock.withLock({ statementStart != nil }) else { return false }
         let rows = try? await observer.run("SELECT pg_cancel_backend(\(pid))")
         return (try? rows?.first?.decode(Bool.self)) == true
     }

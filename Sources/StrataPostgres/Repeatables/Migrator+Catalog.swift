@@ -5,8 +5,8 @@ extension Migrator {
     /// Applies a whole folder: pending versioned migrations (as `migrate(_:to:)`), then repeatable migrations that
     /// are new or whose checksum changed, ordered by name. When that applies anything, the `beforeMigrate` hooks
     /// run first and the `afterMigrate` hooks last; with nothing to do, nothing runs (not even the hooks).
-    @discardableResult
     /// `knownHistory`: the history rows when the caller has just read them (see ``history(in:)``), saving a read.
+    @discardableResult
     public func migrate(
         _ catalog: MigrationCatalog, to target: MigrationVersion? = nil, knownHistory: [HistoryEntry]? = nil
     ) async throws(StrataError) -> MigrationRunSummary {
@@ -22,7 +22,7 @@ extension Migrator {
         }
         let runner = ScriptRunner(session: session, history: history)
         if options.dryRun {
-            var summary = try await migrate(catalog.migrations, to: target)
+            var summary = try await migrate(catalog.migrations, to: target, knownHistory: entries)
             for repeatable in due {
                 progress(.repeatablePlanned(repeatable, statements: try repeatable.up.statements(path: repeatable.path)))
                 summary.repeatables.append(repeatable.name)
@@ -30,15 +30,18 @@ extension Migrator {
             return summary
         }
         for hook in catalog.beforeMigrate { try await runner.run(hook) }
-        var summary = try await migrate(catalog.migrations, to: target)
+        var summary = try await migrate(catalog.migrations, to: target, knownHistory: entries)
         if !due.isEmpty {
             try await history.create(in: session)
             let applied = try await withLock { () throws(StrataError) -> [String] in
+                // The same timeouts and dead-client check as versioned migrations.
+                _ = try await applySessionDefaults()
                 var names: [String] = []
                 // Another process may have applied them while we waited.
                 for repeatable in try await dueRepeatables(catalog, repeatableHistory) {
                     let clock = ContinuousClock()
                     let start = clock.now
+                    try await lock.fence(on: session)
                     let count = try await runner.apply(repeatable)
                     names.append(repeatable.name)
                     progress(.repeatableApplied(

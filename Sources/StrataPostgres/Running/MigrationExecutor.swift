@@ -156,6 +156,7 @@ struct MigrationExecutor: Sendable {
             try await applyTimeouts(migration, local: false)
             for (index, statement) in statements.enumerated() {
                 do throws(StrataError) {
+                    try await lock?.fence(on: session)
                     try await run(statement, of: migration)
                 } catch {
                     await resetSession()
@@ -287,11 +288,11 @@ struct MigrationExecutor: Sendable {
     private func applyTimeouts(_ migration: Migration, local: Bool) async throws(StrataError) {
         var settings: [String] = []
         let lockTimeout = migration.lockTimeout ?? options.lockTimeout
-        if let value = lockTimeout, sessionDefaults == nil || value != sessionDefaults?.lockTimeout {
+        if let value = lockTimeout, value != sessionDefaults?.lockTimeout {
             settings.append("set_config('lock_timeout', '\(value.postgresLiteral)', \(local))")
         }
         let statementTimeout = migration.statementTimeout ?? options.statementTimeout
-        if let value = statementTimeout, sessionDefaults == nil || value != sessionDefaults?.statementTimeout {
+        if let value = statementTimeout, value != sessionDefaults?.statementTimeout {
             settings.append("set_config('statement_timeout', '\(value.postgresLiteral)', \(local))")
         }
         guard !settings.isEmpty else { return }

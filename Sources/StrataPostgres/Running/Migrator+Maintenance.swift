@@ -14,15 +14,13 @@ extension Migrator {
                 .usage, "no migration file has version \(version) or lower",
                 hint: "baseline marks the files up to a version as applied; see strata status for the versions")
         }
-        if options.dryRun { return covered.map(\.version) }
+        if options.dryRun {
+            try Self.refuseBaseline(over: try await history.entries(in: session))
+            return covered.map(\.version)
+        }
         return try await withLock { () throws(StrataError) -> [MigrationVersion] in
             try await history.create(in: session)
-            let existing = try await history.entries(in: session)
-            guard existing.isEmpty else {
-                throw StrataError(
-                    .usage, "this database already has Strata history (\(existing.count) row\(existing.count == 1 ? "" : "s"))",
-                    hint: "baseline is for a database built before Strata; use strata repair to fix recorded history")
-            }
+            try Self.refuseBaseline(over: try await history.entries(in: session))
             try await inTransaction { () throws(StrataError) in
                 for migration in covered {
                     try await history.record(
@@ -31,6 +29,15 @@ extension Migrator {
                 }
             }
             return covered.map(\.version)
+        }
+    }
+
+    /// Baseline only starts a history: refused when there is one.
+    private static func refuseBaseline(over existing: [HistoryEntry]) throws(StrataError) {
+        guard existing.isEmpty else {
+            throw StrataError(
+                .usage, "this database already has Strata history (\(existing.count) row\(existing.count == 1 ? "" : "s"))",
+                hint: "baseline is for a database built before Strata; use strata repair to fix recorded history")
         }
     }
 
@@ -64,9 +71,7 @@ extension Migrator {
                         try await history.markApplied(
                             version: recorded, name: action.name, checksum: action.newChecksum, in: session)
                     case .forget:
-                        try await history.forget(
-                            version: recorded, name: action.name, state: statuses[action.version]?.state.rawValue ?? "",
-                            in: session)
+                        try await history.forget(version: recorded, name: action.name, in: session)
                     }
                 }
             }

@@ -158,6 +158,8 @@ struct Execution {
     /// Runs a statement of the test; a server error is an outcome, a lost connection is thrown.
     private func execute(_ statement: SQLStatement) async throws(StrataError) -> Outcome {
         session.logger.debug("\(path):\(statement.start.line): \(statement.keywords.prefix(4).joined(separator: " ")) …")
+        // A query on a connection the server closed would never be answered (see DatabaseSession.ensureOpen).
+        try session.ensureOpen()
         let future: EventLoopFuture<PostgresQueryResult> = session.connection.query(
             PostgresQuery(unsafeSQL: statement.text), logger: session.logger)
         do {

@@ -17,13 +17,7 @@ public struct SeedHistoryTable: Sendable {
 
     /// True when the table exists.
     public func exists(in session: DatabaseSession) async throws(StrataError) -> Bool {
-        let rows = try await session.run(PostgresQuery(unsafeSQL: "SELECT to_regclass(\(SQLIdentifier.literal(tableName))) IS NOT NULL"))
-        guard let row = rows.first else { return false }
-        do {
-            return try row.decode(Bool.self)
-        } catch {
-            throw StrataError(.internal, "cannot read the seed history table's existence", detail: "\(error)")
-        }
+        try await session.relationExists(tableName)
     }
 
     /// Creates the schema, the migration history and events tables, and this table, when missing.

@@ -14,17 +14,20 @@ public struct Seeder: Sendable {
     /// Receives one report per file.
     public let progress: @Sendable (SeedProgress) -> Void
     let history: SeedHistoryTable
-    let lock: MigrationLock
+    let lock: any MigrationLocking
+    let interruption: MigrationInterruption?
 
-    /// Creates a seeder on `session`; history lives in `schema` (default `strata`).
+    /// Creates a seeder on `session`. From `options` it takes the history schema, and the lock of the run's
+    /// strategy (advisory, or the lease behind PgBouncer) with its wait limit and interruption.
     public init(
-        session: DatabaseSession, schema: String = "strata", lockWait: Duration? = nil,
+        session: DatabaseSession, options: MigratorOptions = MigratorOptions(),
         progress: @escaping @Sendable (SeedProgress) -> Void = { _ in }
     ) {
         self.session = session
         self.progress = progress
-        self.history = SeedHistoryTable(schema: schema)
-        self.lock = MigrationLock(schema: schema, timeout: lockWait)
+        self.history = SeedHistoryTable(schema: options.schema)
+        self.lock = options.makeLock()
+        self.interruption = options.interruption
     }
 
     /// The state of every set on disk or in history, without creating anything.
@@ -151,14 +154,6 @@ public struct Seeder: Sendable {
     }
 
     private func withLock<T: Sendable>(_ body: () async throws(StrataError) -> T) async throws(StrataError) -> T {
-        try await lock.acquire(on: session)
-        do throws(StrataError) {
-            let result = try await body()
-            await lock.release(on: session)
-            return result
-        } catch {
-            await lock.release(on: session)
-            throw error
-        }
+        try await lock.holding(on: session, interruption: interruption, body)
     }
 }

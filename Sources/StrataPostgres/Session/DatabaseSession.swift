@@ -110,11 +110,22 @@ public struct DatabaseSession: Sendable {
     /// Throws "connection lost" when the connection is already closed (the server restarted or ended the session).
     /// postgres-nio never answers a query written to a closed connection (the write reaches no handler, so its
     /// promise is never completed): without this check the next statement after a lost connection hangs for ever.
-    private func ensureOpen() throws(StrataError) {
+    func ensureOpen() throws(StrataError) {
         guard connection.isClosed else { return }
         throw StrataError(
             .connection, "the connection to the server \(target) was lost",
             hint: "the server may have restarted; run the command again: applied migrations are not repeated")
+    }
+
+    /// True when the table (or other relation) `qualifiedName` exists, e.g. `"strata".schema_history`.
+    public func relationExists(_ qualifiedName: String) async throws(StrataError) -> Bool {
+        let rows = try await run("SELECT to_regclass(\(qualifiedName)) IS NOT NULL")
+        guard let row = rows.first else { return false }
+        do {
+            return try row.decode(Bool.self)
+        } catch {
+            throw StrataError(.internal, "cannot tell whether \(qualifiedName) exists", detail: "\(error)")
+        }
     }
 
     /// The server's major version (15 for 15.18), or `nil` when it cannot be read.
