@@ -65,37 +65,11 @@ struct LintAdapter {
     /// Lints `migrations`, files in parallel on every core; findings keep the order of `migrations`.
     func lint(_ migrations: [Migration]) throws(StrataError) -> LintReport {
         let linter = Linter(configuration: configuration)
-        let slots = ResultSlots(count: migrations.count)
         let adapter = self
-        DispatchQueue.concurrentPerform(iterations: migrations.count) { index in
-            do throws(StrataError) {
-                slots.set(index, .success(linter.lint(try adapter.lintFile(for: migrations[index]))))
-            } catch {
-                slots.set(index, .failure(error))
-            }
-        }
-        var findings: [LintFinding] = []
-        for result in slots.values {
-            switch result {
-            case .success(let found): findings.append(contentsOf: found)
-            case .failure(let error): throw error
-            case nil: continue
-            }
-        }
+        let findings = try ParallelMap.map(migrations) { migration throws(StrataError) in
+            linter.lint(try adapter.lintFile(for: migration))
+        }.flatMap { $0 }
         return LintReport(fileCount: migrations.count, findings: findings, rules: linter.ruleDescriptors)
     }
 }
 
-/// Per-file lint results written from parallel iterations, each to its own slot, behind a lock.
-private final class ResultSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Result<[LintFinding], StrataError>?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ result: Result<[LintFinding], StrataError>) {
-        lock.withLock { slots[index] = result }
-    }
-
-    var values: [Result<[LintFinding], StrataError>?] { lock.withLock { slots } }
-}

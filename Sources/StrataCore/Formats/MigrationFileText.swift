@@ -18,12 +18,17 @@ public struct MigrationFileText: Sendable, Hashable {
 
     /// Reads the file at `path`; throws `invalidMigration` naming the file when it cannot be read or is not UTF-8.
     public static func read(_ path: String) throws(StrataError) -> MigrationFileText {
+        try decode(path: path, bytes: try readBytes(path))
+    }
+
+    /// The bytes of the file at `path`, undecoded; throws `invalidMigration` naming the file when it cannot be read.
+    public static func readBytes(_ path: String) throws(StrataError) -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw StrataError(
                 .invalidMigration, "cannot read the file", location: FileLocation(path: path, line: 1),
                 hint: "check the file's permissions")
         }
-        return try decode(path: path, bytes: [UInt8](data))
+        return [UInt8](data)
     }
 
     /// Decodes `bytes` as UTF-8, naming the line of the first invalid byte.

@@ -57,12 +57,10 @@ public enum MigrationFormatDetector {
     static func formatByContent(_ path: String) throws(StrataError) -> MigrationFormat {
         // Every annotation contains `migrate` (dbmate, sql-migrate) or `+goose`: a file with neither is native, and
         // most folders are, so skip decoding and line splitting for them.
-        if let data = FileManager.default.contents(atPath: path),
-            !data.containsASCIICaseInsensitive("migrate"), !data.containsASCIICaseInsensitive("+goose")
-        {
-            return .native
-        }
-        let file = try MigrationFileText.read(path)
+        let bytes = try MigrationFileText.readBytes(path)
+        let data = Data(bytes)
+        if !data.containsASCIICaseInsensitive("migrate"), !data.containsASCIICaseInsensitive("+goose") { return .native }
+        let file = try MigrationFileText.decode(path: path, bytes: bytes)
         for rawLine in file.text.split(separator: "\n", omittingEmptySubsequences: true) {
             let line = String(rawLine).trimmingSpaces()
             guard line.hasPrefix("--") else { continue }

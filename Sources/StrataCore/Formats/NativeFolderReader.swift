@@ -31,42 +31,12 @@ public enum NativeFolderReader {
         }
         // Reading, checksumming and parsing are independent per file: spread them over every core; the first
         // error in file order is the one reported.
-        let slots = ParseSlots(count: files.count)
-        let toParse = files
-        DispatchQueue.concurrentPerform(iterations: toParse.count) { index in
-            let (filePath, version, name) = toParse[index]
-            guard let data = FileManager.default.contents(atPath: filePath) else {
-                slots.set(index, .failure(StrataError(
-                    .invalidMigration, "cannot read the file", location: FileLocation(path: filePath, line: 1),
-                    hint: "check the file's permissions")))
-                return
-            }
-            do throws(StrataError) {
-                slots.set(index, .success(try NativeMigrationParser.parse(
-                    path: filePath, version: version, name: name, bytes: [UInt8](data))))
-            } catch {
-                slots.set(index, .failure(error))
-            }
-        }
-        for result in slots.values {
-            switch result {
-            case .success(let migration): migrations.append(migration)
-            case .failure(let error): throw error
-            case nil: continue
-            }
+        migrations = try ParallelMap.map(files) { file throws(StrataError) in
+            // The parser validates UTF-8 itself (naming the line of a bad byte): read bytes only, decode once.
+            try NativeMigrationParser.parse(
+                path: file.path, version: file.version, name: file.name, bytes: try MigrationFileText.readBytes(file.path))
         }
         return migrations.sorted { $0.version < $1.version }
     }
 }
 
-/// Per-file parse results written from parallel iterations, each to its own slot, behind a lock.
-private final class ParseSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Result<Migration, StrataError>?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ result: Result<Migration, StrataError>) { lock.withLock { slots[index] = result } }
-
-    var values: [Result<Migration, StrataError>?] { lock.withLock { slots } }
-}

@@ -14,7 +14,7 @@ extension Migrator {
             let clock = ContinuousClock()
             for (index, status) in statuses.enumerated() {
                 guard let migration = status.migration else { continue }
-                try stopIfAsked(summary: summary, current: nil, remaining: Array(statuses[index...]))
+                try stopIfAsked(summary: summary, remaining: Array(statuses[index...]))
                 let start = clock.now
                 let outcome: MigrationExecutor.Outcome
                 do throws(StrataError) {
@@ -131,11 +131,9 @@ extension Migrator {
     }
 
     /// Throws when the run must stop before the next file: interrupted, or the lock was lost.
-    private func stopIfAsked(
-        summary: MigrationRunSummary, current: Migration?, remaining: [MigrationStatus]
-    ) throws(StrataError) {
+    private func stopIfAsked(summary: MigrationRunSummary, remaining: [MigrationStatus]) throws(StrataError) {
         if options.interruption?.isTriggered == true {
-            throw interrupted(summary: summary, current: current, remaining: remaining, cause: nil)
+            throw interrupted(summary: summary, current: nil, remaining: remaining, cause: nil)
         }
         if let reason = lock.lossReason() {
             throw StrataError(

@@ -1,4 +1,5 @@
 import Foundation
+import StrataTesting
 
 /// A copy of an example project of the repository (e.g. `Examples/concerts`) in a temporary folder, removed by
 /// `remove()`.
@@ -7,7 +8,7 @@ struct ExampleProject {
 
     /// Copies `repositoryFolder` (relative to the repository root), or makes an empty project when `nil`.
     init(copying repositoryFolder: String? = nil) throws {
-        path = NSTemporaryDirectory() + "strata-e2e-\(UUID().uuidString.prefix(8))"
+        path = ScratchSpace.root + "/example-\(UUID().uuidString.prefix(8).lowercased())"
         if let repositoryFolder {
             let root = URL(fileURLWithPath: #filePath)
                 .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
