@@ -3,6 +3,9 @@ import Foundation
 /// A request, from outside the migrator, to stop a run: the CLI triggers it on SIGINT or SIGTERM; a server that
 /// embeds Strata can trigger it on shutdown. The migrator then cancels the running statement on the server, rolls
 /// the current file back, releases the lock and throws an `interrupted` error that says what was applied.
+/// Two exceptions: with the table lock strategy (PgBouncer) the statement is not cancelled on the server (process ids
+/// are not stable there), so the run stops when it ends; and a no-transaction file keeps the statements that already
+/// committed (the history records them, and the next run resumes).
 public final class MigrationInterruption: @unchecked Sendable {
     private let lock = NSLock()
     private var reason: String?
