@@ -2,13 +2,17 @@ import StrataCore
 import StrataPostgres
 
 /// Prints one line per migration as a run goes, and nothing with `--quiet`.
+/// On a terminal, a live line shows the statement running now (`running 3 add_index: statement 2 of 4, 1.2 s`),
+/// replaced by the migration's line when it ends.
 struct ProgressPrinter: Sendable {
     let quiet: Bool
     let color: Bool
+    let live: LiveLine?
 
     init(quiet: Bool) {
         self.quiet = quiet
         self.color = Console.standardOutput.supportsColor
+        self.live = !quiet && Console.standardOutput.isTerminal ? LiveLine() : nil
     }
 
     /// The callback a `Migrator` reports to.
@@ -19,7 +23,16 @@ struct ProgressPrinter: Sendable {
 
     func print(_ event: MigrationProgress) {
         guard !quiet else { return }
+        if case .statementStarted(let migration, let direction, let index, let count) = event {
+            live?.show(migration: migration, direction: direction, index: index, count: count)
+            return
+        }
+        live?.clear()
         switch event {
+        case .statementStarted:
+            return
+        case .wouldSkip(let migration, let reason):
+            Console.standardOutput.write("-- would skip \(migration.version) \(migration.name) (\(migration.path)): \(reason)")
         case .applied(let migration, let milliseconds, let statements):
             Console.standardOutput.write(
                 "\(Style.green.apply("applied ", enabled: color)) \(migration.version) \(migration.name)"

@@ -53,7 +53,7 @@ enum StatusRendering {
         switch status.state {
         case .applied where status.history?.state == .baseline:
             return "applied (baseline)"
-        case .partial, .failed:
+        case .partial, .failed, .running:
             guard let ran = status.history?.statementsRun, let migration = status.migration,
                 let total = try? migration.up.statements(path: migration.path).count
             else { return status.state.rawValue }
@@ -69,6 +69,7 @@ enum StatusRendering {
         case .applied: return .green
         case .pending, .skipped: return .yellow
         case .missing, .changed, .failed, .partial: return .red
+        case .running: return .yellow
         }
     }
 

@@ -17,9 +17,16 @@ struct Console: Sendable {
         return isatty(fileDescriptor) == 1
     }
 
+    /// True when writing to a terminal.
+    var isTerminal: Bool { isatty(fileDescriptor) == 1 }
+
     /// Writes `text` followed by a newline.
     func write(_ text: String) {
-        let line = text.hasSuffix("\n") ? text : text + "\n"
+        writeRaw(text.hasSuffix("\n") ? text : text + "\n")
+    }
+
+    /// Writes `text` as it is (no newline added), for a line that is redrawn in place.
+    func writeRaw(_ line: String) {
         line.utf8CString.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             var offset = 0

@@ -52,7 +52,7 @@ public struct MigrationPlanner: Sendable {
             guard status.migration != nil else { return false }
             if let target, status.version > target { return false }
             switch status.state {
-            case .pending, .skipped, .failed, .partial: return true
+            case .pending, .skipped, .failed, .partial, .running: return true
             case .applied, .missing, .changed: return false
             }
         }
@@ -89,7 +89,7 @@ public struct MigrationPlanner: Sendable {
             chosen = inEffect.filter { $0.version > version }
         }
         if let lowest = chosen.last?.version,
-            let unfinished = statuses().first(where: { ($0.state == .partial || $0.state == .failed) && $0.version > lowest })
+            let unfinished = statuses().first(where: { ($0.state == .partial || $0.state == .failed || $0.state == .running) && $0.version > lowest })
         {
             throw StrataError(
                 .usage, "cannot roll back past \(unfinished.version) \(unfinished.name): it is \(unfinished.state.rawValue)",

@@ -15,8 +15,10 @@ public struct MigrationStatus: Sendable, Hashable {
         /// A non-transactional run stopped part-way (a statement failed, or the run was interrupted) with its earlier
         /// statements committed; a rerun resumes after them.
         case partial
-        /// Skipped for a missing extension; a later `migrate` retries it.
+        /// Skipped for a missing extension; a later `migrate` retries it once the extension is available.
         case skipped
+        /// A no-transaction file part-way through while a run holds the migration lock: it is being applied now.
+        case running
     }
 
     /// The migration's version.

@@ -28,15 +28,50 @@ public struct MigrationLock: MigrationLocking {
     }
 
     /// Takes the lock on `session`, polling until it is free or the wait limit passes (`lockTimeout` error, exit 5).
+    ///
+    /// A server session that already holds the lock before this run took it belongs to another run: that only
+    /// happens behind a transaction-mode pooler (PgBouncer), where session advisory locks cannot exclude anyone.
+    /// The run is refused with the hint to use the table strategy, instead of running unprotected.
     public func acquire(on session: DatabaseSession, interruption: MigrationInterruption? = nil) async throws(StrataError) {
         let key = key
+        let held = heldCondition
         try await LockPolling.poll(
             wait: timeout, session: session, interruption: interruption,
             tryTake: { () throws(StrataError) -> Bool in
-                let rows = try await session.run("SELECT pg_try_advisory_lock(\(key))")
-                return (try? rows.first?.decode(Bool.self)) ?? false
+                let rows = try await session.run(PostgresQuery(unsafeSQL: """
+                    SELECT CASE WHEN \(held) THEN 'foreign' WHEN pg_try_advisory_lock(\(key)) THEN 'taken' ELSE 'busy' END
+                    """))
+                let answer = (try? rows.first?.decode(String.self)) ?? "busy"
+                if answer == "foreign" { throw Self.pooledConnection }
+                return answer == "taken"
             },
             holder: { await holderDescription(on: session) })
+    }
+
+    /// The error when session state does not survive between transactions.
+    static let pooledConnection = StrataError(
+        .configuration,
+        "the database connection's server session changes between transactions (a transaction-mode pooler such as PgBouncer): a session advisory lock cannot keep two runs apart there",
+        hint: "use --lock-strategy table (or lock_strategy = \"table\" in strata.toml), or connect to the server directly")
+
+    /// SQL that is true when the connection's current server session holds this lock.
+    var heldCondition: String {
+        let bits = UInt64(bitPattern: key)
+        return """
+            EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND granted \
+            AND classid::bigint = \(Int64(bits >> 32)) AND objid::bigint = \(Int64(bits & 0xFFFF_FFFF)) AND objsubid = 1)
+            """
+    }
+
+    /// One cheap query: whether the connection's server session still holds the lock (a migration may have called
+    /// `pg_advisory_unlock_all()`, or a pooler may have moved the connection to another server session).
+    public func checkHeld(on session: DatabaseSession) async -> String? {
+        guard let rows = try? await session.run(PostgresQuery(unsafeSQL: "SELECT \(heldCondition)")),
+            let held = try? rows.first?.decode(Bool.self)
+        else { return nil }
+        return held
+            ? nil
+            : "the migration lock is no longer held by this connection (a migration released it, e.g. with pg_advisory_unlock_all(), or a pooler moved the connection to another server session)"
     }
 
     /// An advisory lock cannot be lost while its connection lives.
@@ -45,7 +80,10 @@ public struct MigrationLock: MigrationLocking {
     /// Releases the lock; failures are logged (the lock goes away with the connection anyway).
     public func release(on session: DatabaseSession) async {
         do {
-            try await session.run("SELECT pg_advisory_unlock(\(key))")
+            let rows = try await session.run("SELECT pg_advisory_unlock(\(key))")
+            if (try? rows.first?.decode(Bool.self)) == false {
+                session.logger.warning("the migration lock was not held by this connection when the run ended")
+            }
         } catch {
             session.logger.debug("releasing the migration lock failed: \(error)")
         }
@@ -59,7 +97,7 @@ public struct MigrationLock: MigrationLocking {
         let query: PostgresQuery = """
             SELECT a.pid, coalesce(a.application_name, ''), coalesce(to_char(a.backend_start, 'YYYY-MM-DD HH24:MI:SS'), '')
             FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-            WHERE l.locktype = 'advisory' AND l.granted AND l.classid::bigint = \(classID) AND l.objid::bigint = \(objectID)
+            WHERE l.locktype = 'advisory' AND l.granted AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND l.classid::bigint = \(classID) AND l.objid::bigint = \(objectID)
             LIMIT 1
             """
         guard let rows = try? await session.run(query), let row = rows.first,

@@ -14,11 +14,16 @@ public protocol MigrationLocking: Sendable {
     /// Proves, on the migration connection and inside the work's transaction when there is one, that the lock is
     /// still this run's; throws when it is not. A no-op for locks that cannot be lost.
     func fence(on session: DatabaseSession) async throws(StrataError)
+    /// Why the lock is not held by this connection any more (checked before each commit), or `nil` when it is.
+    func checkHeld(on session: DatabaseSession) async -> String?
 }
 
 extension MigrationLocking {
     /// Locks that cannot be lost need no fence.
     public func fence(on session: DatabaseSession) async throws(StrataError) {}
+
+    /// Locks fenced inside each transaction need no extra check.
+    public func checkHeld(on session: DatabaseSession) async -> String? { nil }
 
     /// Runs `body` holding the lock on `session`; the lock is released on every path.
     public func holding<T: Sendable>(

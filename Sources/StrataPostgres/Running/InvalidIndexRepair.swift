@@ -45,7 +45,7 @@ enum InvalidIndexRepair {
     }
 
     /// Drops an INVALID index left by an earlier failed run of `statement`, logging what it does.
-    static func prepare(_ statement: SQLStatement, of migration: Migration, on session: DatabaseSession) async throws(StrataError) {
+    static func prepare(_ statement: SQLStatement, path: String, on session: DatabaseSession) async throws(StrataError) {
         guard let (index, table) = target(of: statement) else { return }
         let indexName = statement.significantTokens.first { $0.text == index }?.normalized ?? index
         let query: PostgresQuery = """
@@ -55,7 +55,19 @@ enum InvalidIndexRepair {
             """
         guard let rows = try? await session.run(query), let qualified = try? rows.first?.decode(String.self) else { return }
         session.logger.warning(
-            "\(migration.path):\(statement.start.line): index \(qualified) is INVALID (left by a failed concurrent build); dropping it and building it again")
+            "\(path):\(statement.start.line): index \(qualified) is INVALID (left by a failed concurrent build); dropping it and building it again")
         try await session.run(PostgresQuery(unsafeSQL: "DROP INDEX CONCURRENTLY IF EXISTS \(qualified)"))
+    }
+
+    /// True when the index `statement` builds already exists and is valid on its table: a rerun after the process
+    /// died while the server finished the build must record it, not build it again.
+    static func validIndexExists(for statement: SQLStatement, on session: DatabaseSession) async throws(StrataError) -> Bool {
+        guard let (index, table) = target(of: statement) else { return false }
+        let indexName = statement.significantTokens.first { $0.text == index }?.normalized ?? index
+        let query: PostgresQuery = """
+            SELECT 1 FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+            WHERE i.indrelid = to_regclass(\(table)) AND c.relname = \(indexName) AND i.indisvalid
+            """
+        return !(try await session.run(query)).isEmpty
     }
 }

@@ -1,9 +1,11 @@
 import Logging
+import PostgresNIO
 import StrataCore
 import StrataSQL
 
 /// Applies, reverts and inspects migrations on one database session: the engine behind `strata migrate`,
-/// `status`, `validate`, `rollback` and `redo`, and what a Swift server embeds to migrate on boot.
+/// `status`, `validate`, `rollback` and `redo`, and what a Swift server embeds to migrate on boot. The policy is the
+/// core's ``MigrationRunner``; this type runs it on PostgreSQL through a ``PostgresMigrationDriver``.
 public struct Migrator: Sendable {
     /// The connection it works on.
     public let session: DatabaseSession
@@ -11,8 +13,8 @@ public struct Migrator: Sendable {
     public let options: MigratorOptions
     /// Receives one report per migration.
     public let progress: @Sendable (MigrationProgress) -> Void
-    let history: HistoryTable
-    let lock: any MigrationLocking
+    let driver: PostgresMigrationDriver
+    let runner: MigrationRunner
 
     /// Creates a migrator on `session`.
     public init(
@@ -22,18 +24,22 @@ public struct Migrator: Sendable {
         self.session = session
         self.options = options
         self.progress = progress
-        self.history = HistoryTable(schema: options.schema)
-        self.lock = options.makeLock()
+        self.driver = PostgresMigrationDriver(session: session, options: options)
+        self.runner = MigrationRunner(driver: driver, options: options, logger: session.logger, progress: progress)
     }
 
-    /// The state of every migration on disk or in history, without taking the lock or creating anything.
+    /// The state of every migration on disk or in history, without taking the lock or creating anything. A
+    /// partial no-transaction file shows as `running` while another run holds the migration lock.
     public func status(of migrations: [Migration]) async throws(StrataError) -> [MigrationStatus] {
-        MigrationPlanner(migrations: migrations, history: try await history.entries(in: session)).statuses()
+        var statuses = try await runner.status(of: migrations)
+        guard statuses.contains(where: { $0.state == .partial }), try await isLockHeldElsewhere() else { return statuses }
+        for index in statuses.indices where statuses[index].state == .partial { statuses[index].state = .running }
+        return statuses
     }
 
     /// The history rows (empty before the first migration), without taking the lock or creating anything.
     public func history(in session: DatabaseSession) async throws(StrataError) -> [HistoryEntry] {
-        try await history.entries(in: session)
+        try await driver.historyEntries()
     }
 
     /// Applies pending migrations (and retries skipped ones, resumes partial or failed ones) up to `target`.
@@ -43,81 +49,22 @@ public struct Migrator: Sendable {
     /// transactional file holds a statement that cannot run in a transaction.
     @discardableResult
     public func migrate(_ migrations: [Migration], to target: MigrationVersion? = nil) async throws(StrataError) -> MigrationRunSummary {
-        try await migrate(migrations, to: target, knownHistory: nil)
+        try await runner.migrate(migrations, to: target)
     }
 
-    /// ``migrate(_:to:)`` planning from `knownHistory` when the caller has just read it (one round trip less).
-    func migrate(
-        _ migrations: [Migration], to target: MigrationVersion?, knownHistory: [HistoryEntry]?
+    /// Applies a whole folder (versioned and repeatable migrations, with hooks) under one hold of the lock; see
+    /// ``MigrationRunner/migrate(_:to:knownHistory:)``.
+    @discardableResult
+    public func migrate(
+        _ catalog: MigrationCatalog, to target: MigrationVersion? = nil, knownHistory: [HistoryEntry]? = nil
     ) async throws(StrataError) -> MigrationRunSummary {
-        let entries: [HistoryEntry]
-        if let knownHistory { entries = knownHistory } else { entries = try await history.entries(in: session) }
-        let before = MigrationPlanner(migrations: migrations, history: entries)
-        try preflight(before, target: target)
-        if before.migrationsToApply(upTo: target).isEmpty { return MigrationRunSummary() }
-        if options.dryRun {
-            for status in before.migrationsToApply(upTo: target) {
-                guard let migration = status.migration else { continue }
-                let statements = try migration.up.statements(path: migration.path)
-                progress(.planned(migration, direction: .up, statements: Array(statements.dropFirst(Self.resumePoint(status)))))
-            }
-            return MigrationRunSummary()
-        }
-        return try await withLock { () throws(StrataError) -> MigrationRunSummary in
-            try await history.create(in: session)
-            // Another process may have migrated while we waited for the lock: plan again.
-            let planner = MigrationPlanner(migrations: migrations, history: try await history.entries(in: session))
-            try preflight(planner, target: target)
-            return try await apply(planner.migrationsToApply(upTo: target))
-        }
+        try await runner.migrate(catalog, to: target, knownHistory: knownHistory)
     }
 
     /// Reverts the last applied migration and applies it again, under one hold of the lock; nothing else runs.
     @discardableResult
     public func redo(_ migrations: [Migration]) async throws(StrataError) -> MigrationRunSummary {
-        let before = MigrationPlanner(migrations: migrations, history: try await history.entries(in: session))
-        guard let last = try before.migrationsToRevert(.steps(1)).first else {
-            throw StrataError(.usage, "nothing to redo: no migration is applied")
-        }
-        return try await withLock { () throws(StrataError) -> MigrationRunSummary in
-            let planner = MigrationPlanner(migrations: migrations, history: try await history.entries(in: session))
-            guard let status = try planner.migrationsToRevert(.steps(1)).first, status.version == last.version else {
-                throw StrataError(.usage, "another process changed the history during redo; run strata status")
-            }
-            try await revert([status])
-            let again = MigrationPlanner(migrations: migrations, history: try await history.entries(in: session))
-            return try await apply(again.migrationsToApply(upTo: status.version).filter { $0.version == status.version })
-        }
-    }
-
-    /// How many statements of a non-transactional file already ran (history of a partial or failed run).
-    static func resumePoint(_ status: MigrationStatus) -> Int {
-        guard status.migration?.transactionMode == .nonTransactional else { return 0 }
-        switch status.state {
-        case .partial, .failed: return status.history?.statementsRun ?? 0
-        default: return 0
-        }
-    }
-
-    /// Everything that can be refused before a single statement runs.
-    private func preflight(_ planner: MigrationPlanner, target: MigrationVersion?) throws(StrataError) {
-        try refuseChanged(planner)
-        let problems = ValidationProblem.find(in: planner.statuses())
-        for problem in problems where problem.kind == .missing {
-            session.logger.warning("\(problem)")
-        }
-        if !options.allowOutOfOrder, let problem = problems.first(where: { $0.kind == .outOfOrder }),
-            let migration = problem.status.migration
-        {
-            throw StrataError(
-                .validation, "\(problem)", location: FileLocation(path: migration.path, line: 1),
-                hint: "give it a version above the newest applied one, or run with --allow-out-of-order")
-        }
-        for status in planner.migrationsToApply(upTo: target) {
-            guard let migration = status.migration, migration.transactionMode == .transactional else { continue }
-            try MigrationExecutor.refuseNonTransactionalStatements(
-                try migration.up.statements(path: migration.path), in: migration)
-        }
+        try await runner.redo(migrations)
     }
 
     /// Reverts applied migrations, newest first, by their down sections.
@@ -125,51 +72,52 @@ public struct Migrator: Sendable {
     public func rollback(
         _ migrations: [Migration], target: MigrationPlanner.RollbackTarget
     ) async throws(StrataError) -> MigrationRunSummary {
-        let before = MigrationPlanner(migrations: migrations, history: try await history.entries(in: session))
-        let toRevert = try before.migrationsToRevert(target)
-        let skippedAbove: Bool
-        if case .toVersion(let version) = target {
-            skippedAbove = before.history.contains { $0.state == .skipped && $0.version > version }
-        } else {
-            skippedAbove = false
-        }
-        if toRevert.isEmpty && !skippedAbove { return MigrationRunSummary() }
-        if options.dryRun {
-            for status in toRevert {
-                guard let migration = status.migration else { continue }
-                let statements = try migration.down?.statements(path: migration.path) ?? []
-                progress(.planned(migration, direction: .down, statements: statements))
-            }
-            return MigrationRunSummary()
-        }
-        return try await withLock { () throws(StrataError) -> MigrationRunSummary in
-            let planner = MigrationPlanner(migrations: migrations, history: try await history.entries(in: session))
-            let statuses = try planner.migrationsToRevert(target)
-            try await revert(statuses)
-            var summary = MigrationRunSummary()
-            summary.done = statuses.map(\.version)
-            // A migration skipped for a missing extension has no effect to revert; below the target it is
-            // forgotten so the folder reads as pending again.
-            if case .toVersion(let version) = target {
-                for entry in planner.history where entry.state == .skipped && entry.version > version {
-                    try await history.forgetSkipped(entry, in: session)
-                }
-            }
-            return summary
-        }
+        try await runner.rollback(migrations, target: target)
     }
 
-    /// Problems `validate` reports: changed and missing files, and pending files below the highest applied version.
+    /// Problems `validate` reports: changed and missing files, and pending files below the highest applied version;
+    /// a file a fresh `migrate` would refuse is refused here too.
     public func validate(_ migrations: [Migration]) async throws(StrataError) -> [ValidationProblem] {
-        ValidationProblem.find(in: try await status(of: migrations))
+        try await runner.validate(migrations)
     }
 
-    private func refuseChanged(_ planner: MigrationPlanner) throws(StrataError) {
-        guard let first = planner.changed().first, let migration = first.migration else { return }
-        throw StrataError(
-            .validation, "\(first.version) \(first.name) was changed after it was applied",
-            location: FileLocation(path: migration.path, line: 1),
-            detail: "recorded checksum \(first.history?.checksum ?? "?"), file checksum \(migration.checksum)",
-            hint: "restore the applied text and put the change in a new migration (strata new NAME)")
+    /// Marks the files up to `version` as applied without running them; see ``MigrationRunner/baseline(_:at:)``.
+    @discardableResult
+    public func baseline(_ migrations: [Migration], at version: MigrationVersion) async throws(StrataError) -> [MigrationVersion] {
+        try await runner.baseline(migrations, at: version)
+    }
+
+    /// Realigns the history with the folder; see ``MigrationRunner/repair(_:markApplied:forget:)``.
+    @discardableResult
+    public func repair(
+        _ migrations: [Migration], markApplied: [MigrationVersion] = [], forget: [MigrationVersion] = []
+    ) async throws(StrataError) -> [RepairAction] {
+        try await runner.repair(migrations, markApplied: markApplied, forget: forget)
+    }
+
+    /// Each repeatable migration of `catalog` with whether it is up to date (`true`) or due (`false`).
+    public func repeatableStatus(of catalog: MigrationCatalog) async throws(StrataError) -> [(RepeatableMigration, Bool)] {
+        try await runner.repeatableStatus(of: catalog)
+    }
+
+    /// True when another session holds the migration lock now (a run is in progress).
+    func isLockHeldElsewhere() async throws(StrataError) -> Bool {
+        switch options.lockStrategy {
+        case .advisory:
+            let bits = UInt64(bitPattern: MigrationLock(schema: options.schema).key)
+            let rows = try await session.run(PostgresQuery(unsafeSQL: """
+                SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid <> pg_backend_pid()
+                AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                AND classid::bigint = \(Int64(bits >> 32)) AND objid::bigint = \(Int64(bits & 0xFFFF_FFFF)) AND objsubid = 1)
+                """))
+            return (try? rows.first?.decode(Bool.self)) ?? false
+        case .table:
+            let lease = LeaseLock(schema: options.schema)
+            guard try await session.relationExists(lease.tableName) else { return false }
+            let rows = try await session.run(PostgresQuery(unsafeSQL: """
+                SELECT EXISTS (SELECT 1 FROM \(lease.tableName) WHERE name = 'migrate' AND expires_at > clock_timestamp())
+                """))
+            return (try? rows.first?.decode(Bool.self)) ?? false
+        }
     }
 }

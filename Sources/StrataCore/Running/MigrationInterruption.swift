@@ -32,7 +32,7 @@ public final class MigrationInterruption: @unchecked Sendable {
 
     /// Runs `handler` when the interruption is triggered (at once when it already was) until the returned token
     /// is passed to ``removeHandler(_:)``.
-    func addHandler(_ handler: @escaping @Sendable () -> Void) -> UUID {
+    package func addHandler(_ handler: @escaping @Sendable () -> Void) -> UUID {
         let token = UUID()
         let alreadyTriggered = lock.withLock { () -> Bool in
             handlers[token] = handler
@@ -43,7 +43,7 @@ public final class MigrationInterruption: @unchecked Sendable {
     }
 
     /// Stops running a handler.
-    func removeHandler(_ token: UUID) {
+    package func removeHandler(_ token: UUID) {
         _ = lock.withLock { handlers.removeValue(forKey: token) }
     }
 }

@@ -1,4 +1,3 @@
-import StrataCore
 
 /// Run-wide settings of a `Migrator`.
 public struct MigratorOptions: Sendable {
@@ -46,13 +45,5 @@ public struct MigratorOptions: Sendable {
         self.lockStrategy = lockStrategy
         self.leaseDuration = leaseDuration
         self.interruption = interruption
-    }
-
-    /// The lock these options choose.
-    func makeLock() -> any MigrationLocking {
-        switch lockStrategy {
-        case .advisory: return MigrationLock(schema: schema, timeout: lockWait)
-        case .table: return LeaseLock(schema: schema, wait: lockWait, leaseDuration: leaseDuration)
-        }
     }
 }
