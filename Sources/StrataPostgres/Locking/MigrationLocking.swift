@@ -46,7 +46,8 @@ extension MigrationLocking {
 enum LockPolling {
     static func poll(
         wait: Duration?, session: DatabaseSession, interruption: MigrationInterruption?,
-        tryTake: () async throws(StrataError) -> Bool, holder: () async -> String
+        tryTake: () async throws(StrataError) -> Bool, holder: () async -> String,
+        stuckHolder: () async -> String? = { nil }
     ) async throws(StrataError) {
         let clock = ContinuousClock()
         let start = clock.now
@@ -61,6 +62,13 @@ enum LockPolling {
                 announced = true
                 let current = await holder()
                 session.logger.notice("waiting for the migration lock held by \(current)")
+            }
+            if announced, let stuck = await stuckHolder() {
+                throw StrataError(
+                    .lockTimeout, "the migration lock is held by a session that does nothing: \(stuck)",
+                    hint: "a run holds it between statements for milliseconds, never this long; behind a transaction-mode "
+                        + "pooler (PgBouncer) use --lock-strategy table; otherwise end that session "
+                        + "(SELECT pg_terminate_backend(pid)) and rerun")
             }
             if let wait, clock.now - start >= wait {
                 let current = await holder()

@@ -13,9 +13,13 @@ import Musl
 @Suite struct ProductionPgBouncerTests {
     static let executable = "/usr/sbin/pgbouncer"
 
-    @Test func fourProcessesMigrateExactlyOnceThroughTransactionPooling() async throws {
+    /// Starts PgBouncer (transaction pooling, 4 server connections) before a fresh database and runs `body` with
+    /// the URL through it, the database (checked directly) and a reader of PgBouncer's log.
+    func withBouncer(
+        _ prefix: String, _ body: (String, ProductionDatabase, @escaping () -> String) async throws -> Void
+    ) async throws {
         let server = try await TemporaryPostgres.shared()
-        let settings = try await server.makeDatabase(prefix: "pgbouncer")
+        let settings = try await server.makeDatabase(prefix: prefix)
         let database = ProductionDatabase(settings: settings, url: server.url(for: settings))
         let folder = try ServerTools.makeFolder("strata-pgbouncer")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -49,8 +53,15 @@ import Musl
         let log = { (try? String(contentsOfFile: folder + "/pgbouncer.log", encoding: .utf8)) ?? "" }
         try #require(listening, "pgbouncer did not listen: \(bouncer.standardError) \(log())")
 
+        let url = "postgres://postgres@127.0.0.1:\(port)/\(settings.database)?sslmode=disable"
+        try await body(url, database, log)
+        bouncer.send(SIGINT)
+        _ = await bouncer.finish(within: .seconds(5))
+    }
+
+    /// `1_t1` … `20_t20`, each creating a table and inserting its version into `side_effects`.
+    func twentyMigrations() throws -> ProjectFolder {
         let project = try ProjectFolder()
-        defer { try? FileManager.default.removeItem(atPath: project.path) }
         try project.write(
             "db/migrations/1_t1.sql",
             "CREATE TABLE side_effects (version int NOT NULL);\nCREATE TABLE t1 (id int);\nINSERT INTO side_effects VALUES (1);\n")
@@ -59,7 +70,13 @@ import Musl
                 "db/migrations/\(index)_t\(index).sql",
                 "CREATE TABLE t\(index) (id int);\nINSERT INTO side_effects VALUES (\(index));\n")
         }
-        let url = "postgres://postgres@127.0.0.1:\(port)/\(settings.database)?sslmode=disable"
+        return project
+    }
+
+    @Test func fourProcessesMigrateExactlyOnceThroughTransactionPooling() async throws {
+        try await withBouncer("pgbouncer") { url, database, log in
+        let project = try twentyMigrations()
+        defer { try? FileManager.default.removeItem(atPath: project.path) }
         let results = try await raceStrata(
             4, ["migrate", "--lock-strategy", "table", "--database-url", url], in: project.path, within: .seconds(120))
         for (outcome, timedOut) in results {
@@ -84,7 +101,36 @@ import Musl
         defer { again.stop() }
         let (noop, _) = await again.finish(within: .seconds(30))
         #expect(noop.status == 0, "\(noop.output)")
-        bouncer.send(SIGINT)
-        _ = await bouncer.finish(within: .seconds(5))
+        }
+    }
+
+    /// The default advisory lock behind transaction pooling: Strata notices that the server session changes between
+    /// transactions (or that its session already holds another run's lock) and refuses with the hint to use the
+    /// table strategy. It never applies a file twice and never hangs; a table-strategy run then finishes the job.
+    @Test func theAdvisoryLockBehindTransactionPoolingRefusesInsteadOfRunningUnprotected() async throws {
+        try await withBouncer("pgbouncer_advisory") { url, database, log in
+            let project = try twentyMigrations()
+            defer { try? FileManager.default.removeItem(atPath: project.path) }
+            let results = try await raceStrata(4, ["migrate", "--database-url", url], in: project.path, within: .seconds(90))
+            for (outcome, timedOut) in results {
+                #expect(!timedOut, "a strata migrate hung behind the pooler: \(outcome.output)")
+                if outcome.status != 0 {
+                    #expect(outcome.standardError.contains("--lock-strategy table"), "\(outcome.output)")
+                    #expect(outcome.status == 2 || outcome.status == 5, "\(outcome.output)")
+                }
+            }
+            // Whatever ran, ran once.
+            let effects = try await database.integer("SELECT count(*) FROM side_effects")
+            #expect(effects == (try await database.integer("SELECT count(DISTINCT version) FROM side_effects")))
+            #expect(effects == Int64(try await database.appliedVersions().count))
+            let finish = try StrataProcess.start(
+                ["migrate", "--lock-strategy", "table", "--database-url", url], in: project.path)
+            defer { finish.stop() }
+            let (done, _) = await finish.finish(within: .seconds(60))
+            #expect(done.status == 0, "\(done.output)\n\(log())")
+            #expect(try await database.appliedVersions() == (1...20).map(String.init))
+            #expect(try await database.integer("SELECT count(*) FROM side_effects") == 20)
+        }
     }
 }
+
