@@ -133,12 +133,12 @@ struct MigrationExecutor: Sendable {
         let statements = try migration.down?.statements(path: migration.path) ?? []
         switch migration.transactionMode {
         case .transactional:
-            try Self.refuseNonTransactionalStatements(statements, in: migration)
+            try Self.refuseNonTransactionalStatements(statements, in: migration, path: migration.downPath)
             try await session.run("BEGIN")
             do throws(StrataError) {
                 try await lock?.fence(on: session)
                 try await applyTimeouts(migration, local: true)
-                for statement in statements { try await run(statement, of: migration) }
+                for statement in statements { try await run(statement, of: migration, path: migration.downPath) }
                 try await history.remove(
                     migration, version: recordedVersion, durationMilliseconds: (clock.now - start).wholeMilliseconds,
                     in: session)
@@ -157,7 +157,7 @@ struct MigrationExecutor: Sendable {
             for (index, statement) in statements.enumerated() {
                 do throws(StrataError) {
                     try await lock?.fence(on: session)
-                    try await run(statement, of: migration)
+                    try await run(statement, of: migration, path: migration.downPath)
                 } catch {
                     await resetSession()
                     try? await history.logEvent(
@@ -178,14 +178,15 @@ struct MigrationExecutor: Sendable {
     }
 
     /// Runs one statement of `migration`, watched for blockers; refuses to start it once the run is interrupted.
-    private func run(_ statement: SQLStatement, of migration: Migration) async throws(StrataError) {
+    /// `path` is the statement's file when it is not the migration's (a paired down file).
+    private func run(_ statement: SQLStatement, of migration: Migration, path: String? = nil) async throws(StrataError) {
+        let path = path ?? migration.path
         if let reason = options.interruption?.triggeredReason {
             throw StrataError(
                 .interrupted, "interrupted (\(reason)) before line \(statement.start.line)",
-                location: FileLocation(path: migration.path, line: statement.start.line, column: statement.start.column))
+                location: FileLocation(path: path, line: statement.start.line, column: statement.start.column))
         }
         let session = session
-        let path = migration.path
         guard let observer else {
             try await session.run(statement, path: path)
             return
@@ -264,10 +265,10 @@ struct MigrationExecutor: Sendable {
     }
 
     static func refuseNonTransactionalStatements(
-        _ statements: [SQLStatement], in migration: Migration
+        _ statements: [SQLStatement], in migration: Migration, path: String? = nil
     ) throws(StrataError) {
         for statement in statements {
-            let location = FileLocation(path: migration.path, line: statement.start.line, column: statement.start.column)
+            let location = FileLocation(path: path ?? migration.path, line: statement.start.line, column: statement.start.column)
             if statement.requiresNoTransaction {
                 throw StrataError(
                     .invalidMigration, "'\(statement.keywords.prefix(4).joined(separator: " "))' cannot run inside a transaction",
