@@ -36,6 +36,23 @@ import Testing
 
         let unknown = try StrataBinary.run(["lint", "--disable", "no-such-rule"], in: project.path)
         #expect(unknown.status == 2)
+
+        // squawk's flag and rule ids.
+        let excluded = try StrataBinary.run(
+            ["lint", "--exclude", "require-concurrent-index-creation,require-concurrent-index-deletion", "db/migrations/2_idx.sql"],
+            in: project.path)
+        #expect(excluded.status == 0, "\(excluded.output)")
+    }
+
+    /// A comment-only file given as a path is linted (a migration may be empty on purpose), not refused with exit 2.
+    @Test func commentOnlyFileIsLinted() throws {
+        let project = try ProjectFolder()
+        try project.write("db/migrations/3_nothing.up.sql", "-- intentionally empty: the data fix ran by hand\n")
+        try project.write("db/migrations/4_empty.sql", "")
+        let result = try StrataBinary.run(
+            ["lint", "db/migrations/3_nothing.up.sql", "db/migrations/4_empty.sql"], in: project.path)
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.standardOutput.contains("no findings in 2 files"), "\(result.output)")
     }
 
     @Test func suppressedStatementPasses() throws {

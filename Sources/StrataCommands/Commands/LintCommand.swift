@@ -24,7 +24,9 @@ struct LintCommand: AsyncParsableCommand {
     @Option(name: .customLong("pg-version"), help: ArgumentHelp("Target PostgreSQL major version (default 15).", valueName: "n"))
     var pgVersion: Int?
 
-    @Option(help: ArgumentHelp("Rule ids to switch off, comma-separated.", valueName: "ids"))
+    @Option(
+        name: [.customLong("disable"), .customLong("exclude")],
+        help: ArgumentHelp("Rule ids to switch off, comma-separated (squawk's ids are accepted).", valueName: "ids"))
     var disable: String?
 
     @OptionGroup var global: GlobalOptions
