@@ -18,11 +18,13 @@ enum MigrationSources {
         let bytes = [UInt8](data)
         let version = identity?.version ?? .zero
         let name = identity?.name ?? fileName
-        // An empty or comment-only file is linted as it is (a migration may be empty on purpose): no statements.
+        // An empty or comment-only file is linted as it is (a migration may be empty on purpose): no statements,
+        // and nothing to revert, so an empty down section.
         let file = try MigrationFileText.decode(path: path, bytes: bytes)
         if let statements = try? StatementSplitter.split(file.text), statements.isEmpty {
             return [Migration(
-                version: version, name: name, path: path, up: file.wholeSection, checksum: file.checksum())]
+                version: version, name: name, path: path, up: file.wholeSection,
+                down: MigrationSection(sql: "", origin: .start), checksum: file.checksum())]
         }
         return [try NativeMigrationParser.parse(path: path, version: version, name: name, bytes: bytes)]
     }
