@@ -45,7 +45,9 @@ public struct UnparsedStatement: LintRule {
 
     /// The statement kind whose reader gave up on `statement`, or nil.
     private static func unreadShape(_ statement: LintStatement) -> String? {
-        if statement.starts(with: "alter", "table"), statement.alterTable == nil { return "ALTER TABLE" }
+        if statement.starts(with: "alter", "table"), statement.alterTable == nil, !statement.isWord("all", at: 2) {
+            return "ALTER TABLE"
+        }
         if statement.isWord("create", at: 0), statement.createIndex == nil, statement.createTable == nil {
             var cursor = statement.cursor(at: 1)
             cursor.skip("unique")
