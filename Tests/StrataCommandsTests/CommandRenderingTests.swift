@@ -73,4 +73,24 @@ import Testing
         #expect(await StrataMain.run(arguments: ["rollback", "--steps", "1", "--to", "2"]) == .usage)
         #expect(await StrataMain.run(arguments: ["--help"]) == .success)
     }
+
+    /// `seed status` says why a stale file is due again, in the table and in JSON.
+    @Test func seedStatusShowsAStaleFileWithItsReason() throws {
+        let bytes = Array("INSERT INTO plans (name) VALUES ('free');".utf8)
+        let source = try SQLSourceText(path: "db/seeds/plans/001_plans.sql", bytes: bytes, knownDirectives: [], code: .invalidSeed)
+        let file = SeedFile(setName: "plans", fileName: "001_plans.sql", source: source, checksum: "abc")
+        let history = SeedHistoryEntry(
+            setName: "plans", fileName: "001_plans.sql", checksum: "abc", appliedAt: Date(timeIntervalSince1970: 1_700_000_000),
+            appliedBy: "me", staleReason: "table plans is empty")
+        let statuses = SeedSetStatus.statuses(
+            of: [SeedSet(name: "plans", path: "db/seeds/plans", files: [file], tables: ["plans"])], history: [history],
+            environment: nil)
+        #expect(statuses[0].files[0].state == .stale)
+        #expect(statuses[0].files[0].needsApply)
+        let table = SeedStatusRendering.table(statuses, environment: nil, color: false)
+        #expect(table.contains("plans  001_plans.sql  stale"), "\(table)")
+        #expect(table.contains("plans/001_plans.sql is stale, seed applies it again: table plans is empty"), "\(table)")
+        let json = SeedStatusRendering.json(statuses, environment: nil)
+        #expect(json.contains("\"state\":\"stale\",\"reason\":\"table plans is empty\""), "\(json)")
+    }
 }

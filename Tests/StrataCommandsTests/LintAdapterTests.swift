@@ -1,4 +1,6 @@
 import Foundation
+import StrataCore
+import StrataLint
 import Testing
 @testable import StrataCommands
 import StrataTesting
@@ -24,5 +26,21 @@ import StrataTesting
     @Test func unknownRuleIdsAreAConfigurationError() throws {
         let context = try context()
         #expect(throws: (any Error).self) { try LintAdapter(context: context, disabled: ["no-such-rule"]) }
+    }
+
+    /// A finding in golang-migrate's `.down.sql` names the down file, its line, and quotes that file's line.
+    @Test func downFileFindingsNameAndQuoteTheDownFile() throws {
+        let folder = try ScratchSpace.folder(prefix: "strata-lint-pair")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "CREATE TABLE users (id bigint PRIMARY KEY);\n".write(
+            toFile: folder + "/0001_users.up.sql", atomically: true, encoding: .utf8)
+        try "-- put the old column back\n\nALTER TABLE users ADD COLUMN seen_at timestamp;\n".write(
+            toFile: folder + "/0001_users.down.sql", atomically: true, encoding: .utf8)
+        let migrations = try MigrationFolder(path: folder).loadCatalog().migrations
+        let report = try LintAdapter(context: try context()).lint(migrations)
+        let finding = try #require(report.findings.first { $0.ruleID == "prefer-timestamptz" })
+        #expect(finding.path.hasSuffix("0001_users.down.sql"))
+        #expect(finding.line == 3)
+        #expect(finding.excerpt?.text == "ALTER TABLE users ADD COLUMN seen_at timestamp;")
     }
 }

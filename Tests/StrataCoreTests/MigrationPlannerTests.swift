@@ -53,6 +53,16 @@ import Testing
         #expect(try planner.migrationsToRevert(.toVersion(MigrationVersion("0")!)).count == 4)
     }
 
+    /// Diesel's `00000000000000_diesel_initial_setup` has version 0: `rollback --to 0` reverts it too.
+    @Test func rollbackToZeroRevertsAVersionZeroMigration() throws {
+        let files = [migration("00000000000000"), migration("20240115093000")]
+        let planner = MigrationPlanner(migrations: files, history: files.map { entry($0) })
+        #expect(try planner.migrationsToRevert(.toVersion(.zero)).map(\.version.rawValue) == [
+            "20240115093000", "00000000000000",
+        ])
+        #expect(try planner.migrationsToRevert(.steps(5)).count == 2)
+    }
+
     @Test func rollbackRefusesAMigrationWithoutDownBeforeRunningAnything() {
         let files = [migration("1"), migration("2", down: false), migration("3")]
         let planner = MigrationPlanner(migrations: files, history: files.map { entry($0) })

@@ -121,4 +121,22 @@ import Testing
             #expect(error.hint == "known sets: demo, plans")
         }
     }
+
+    /// The tables a seed depends on: its set's declared tables and what it inserts into or copies to, normalized.
+    @Test func dependenciesAreDeclaredAndWrittenTablesNormalized() throws {
+        let text = """
+            -- strata:seed-tables Public.Plans, "Limits"
+            INSERT INTO public.plans (name) VALUES ('free');
+            INSERT INTO billing."Prices" VALUES (1);
+            COPY audit.log FROM '/srv/audit.csv';
+            COPY audit.other TO STDOUT;
+            UPDATE teams SET name = 'x';
+            """
+        let source = try SQLSourceText(path: "s.sql", bytes: Array(text.utf8), knownDirectives: SeedDirectives.known, code: .invalidSeed)
+        let file = SeedFile(setName: "plans", fileName: "s.sql", source: source, checksum: "x")
+        #expect(file.writtenTables() == ["plans", "billing.Prices", "audit.log"])
+        let set = SeedSet(name: "plans", path: "p", files: [file], tables: ["Public.Plans", "\"Limits\""])
+        #expect(set.normalizedTables == ["plans", "Limits"])
+        #expect(set.dependencies(of: file) == ["plans", "Limits", "billing.Prices", "audit.log"])
+    }
 }

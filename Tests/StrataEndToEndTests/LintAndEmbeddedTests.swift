@@ -36,6 +36,23 @@ import Testing
 
         let unknown = try StrataBinary.run(["lint", "--disable", "no-such-rule"], in: project.path)
         #expect(unknown.status == 2)
+
+        // squawk's flag and rule ids.
+        let excluded = try StrataBinary.run(
+            ["lint", "--exclude", "require-concurrent-index-creation,require-concurrent-index-deletion", "db/migrations/2_idx.sql"],
+            in: project.path)
+        #expect(excluded.status == 0, "\(excluded.output)")
+    }
+
+    /// A comment-only file given as a path is linted (a migration may be empty on purpose), not refused with exit 2.
+    @Test func commentOnlyFileIsLinted() throws {
+        let project = try ProjectFolder()
+        try project.write("db/migrations/3_nothing.up.sql", "-- intentionally empty: the data fix ran by hand\n")
+        try project.write("db/migrations/4_empty.sql", "")
+        let result = try StrataBinary.run(
+            ["lint", "db/migrations/3_nothing.up.sql", "db/migrations/4_empty.sql"], in: project.path)
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.standardOutput.contains("no findings in 2 files"), "\(result.output)")
     }
 
     @Test func suppressedStatementPasses() throws {
@@ -61,14 +78,26 @@ import Testing
         try project.write("db/migrations/1_users.sql", "-- strata:up\nCREATE TABLE users (id bigint, email text);\n-- strata:down\nDROP TABLE users;")
         #expect(try StrataBinary.run(["migrate", "--database-url", url], in: project.path).status == 0)
         try project.write("db/migrations/2_idx.sql", Self.riskyIndex)
+        // The same words as `strata lint`: error[rule], not "lint warning:".
         let enforced = try StrataBinary.run(["migrate", "--enforce-lint", "--database-url", url], in: project.path)
         #expect(enforced.status == 6, "\(enforced.output)")
-        #expect(enforced.standardError.contains("lint error: db/migrations/2_idx.sql:2:8"))
+        #expect(enforced.standardError.contains("db/migrations/2_idx.sql:2:8: error[require-concurrent-index-creation]"))
+        #expect(enforced.standardError.contains("--enforce-lint"))
         #expect(!enforced.standardOutput.contains("applied"))
+        // Without --verbose: one summary line, no finding lines.
         let warned = try StrataBinary.run(["migrate", "--database-url", url], in: project.path)
         #expect(warned.status == 0, "\(warned.output)")
-        #expect(warned.standardError.contains("lint warning: db/migrations/2_idx.sql:2:8"))
+        #expect(warned.standardError.contains(
+            "lint: 2 errors in 1 pending file; run 'strata lint' for details; errors stop 'migrate' only with --enforce-lint"),
+            "\(warned.output)")
+        #expect(!warned.standardError.contains("2_idx.sql:2:8"), "\(warned.output)")
+        #expect(!warned.standardError.contains("lint warning:"))
         #expect(warned.standardOutput.contains("applied  2 idx"))
+        // With --verbose: each finding as `strata lint` heads it.
+        let other = server.url(for: try await server.makeDatabase(prefix: "lintgate"))
+        let verbose = try StrataBinary.run(["migrate", "--verbose", "--database-url", other], in: project.path)
+        #expect(verbose.status == 0, "\(verbose.output)")
+        #expect(verbose.standardError.contains("db/migrations/2_idx.sql:2:8: error[require-concurrent-index-creation]"))
     }
 }
 

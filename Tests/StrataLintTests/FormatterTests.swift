@@ -73,7 +73,7 @@ import Testing
             #expect((rule["shortDescription"] as? [String: Any])?["text"] is String)
             #expect(rule["helpUri"] as? String == "docs/rules/\(id).md")
             let level = (rule["defaultConfiguration"] as? [String: Any])?["level"] as? String
-            #expect(level == "error" || level == "warning")
+            #expect(level == "error" || level == "warning" || level == "note")
         }
         let results = try #require(run["results"] as? [[String: Any]])
         #expect(results.count == 8)

@@ -93,4 +93,41 @@ import Testing
         #expect(found.map { "\($0.ruleID)@\($0.line)" } == ["unused-suppression@3"])
         #expect(found.first?.message.contains("no statement follows it") == true)
     }
+
+    /// A team moving from squawk keeps its `-- squawk-ignore` comments, with squawk's rule ids.
+    @Test func squawkIgnoreCommentsSuppressLikeNolint() throws {
+        let text = """
+            SELECT 1;
+            -- squawk-ignore require-concurrent-index-creation
+            CREATE INDEX a ON t (a);
+            -- squawk-ignore-next-statement prefer-timestamp-tz
+            ALTER TABLE t ADD COLUMN seen_at timestamp;
+            CREATE INDEX b ON t (b);
+            ALTER TABLE t ADD COLUMN left_at timestamp;
+            """
+        #expect(try lint(text, rules: Self.rules.union(["prefer-timestamptz"])) == [
+            "require-concurrent-index-creation@6", "prefer-timestamptz@7",
+        ])
+    }
+
+    @Test func squawkIgnoreFileCoversTheWholeFile() throws {
+        let text = """
+            -- squawk-ignore-file require-concurrent-index-creation
+            CREATE INDEX a ON t (a);
+            CREATE INDEX b ON t (b);
+            DROP INDEX c;
+            """
+        #expect(try lint(text, rules: Self.rules) == ["require-concurrent-index-deletion@4"])
+    }
+
+    /// squawk's ids work in configuration (and so in `lint.disable` and `--exclude`).
+    @Test func squawkRuleIdsAreAliasesInConfiguration() {
+        let configuration = LintConfiguration(
+            disabledRules: ["prefer-timestamp-tz", "require-timeout-settings"],
+            severityOverrides: ["unused-ignore": .error])
+        #expect(configuration.unknownRuleIDs(in: .standard) == [])
+        #expect(!configuration.isEnabled("prefer-timestamptz"))
+        #expect(!configuration.isEnabled("require-lock-timeout") && !configuration.isEnabled("require-statement-timeout"))
+        #expect(configuration.severityOverrides["unused-suppression"] == .error)
+    }
 }

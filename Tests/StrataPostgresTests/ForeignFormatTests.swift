@@ -2,6 +2,7 @@ import Foundation
 import PostgresNIO
 import StrataCore
 import StrataPostgres
+import StrataTesting
 import Testing
 
 /// Every other tool's folder, as it is, against a real PostgreSQL: all up, status, all down, all up again.
@@ -13,8 +14,8 @@ import Testing
         let catalog = try MigrationFolder(path: FormatFixtures.path(tool), placeholders: FormatFixtures.placeholders)
             .loadCatalog()
         let versions = catalog.migrations.map(\.version)
-        // Diesel's initial setup has version 0: `rollback --to 0` keeps it.
-        let revertible = versions.filter { $0 != .zero }
+        // Diesel's initial setup has version 0: `rollback --to 0` reverts it too.
+        let revertible = versions
 
         let up = try await fixture.withMigrator { try await $0.migrate(catalog) }
         #expect(up.done == versions, "\(tool)")
@@ -27,13 +28,36 @@ import Testing
         #expect(down.done == revertible.reversed(), "\(tool)")
         #expect(try await fixture.publicTables().filter { $0 != "migrate_log" } == [], "\(tool)")
         let pending = try await fixture.withMigrator { try await $0.status(of: catalog.migrations) }
-        #expect(pending.filter { $0.version != .zero }.allSatisfy { $0.state == .pending }, "\(tool)")
+        #expect(pending.allSatisfy { $0.state == .pending }, "\(tool)")
 
         let again = try await fixture.withMigrator { try await $0.migrate(catalog) }
         #expect(again.done == revertible, "\(tool)")
         #expect(try await fixture.publicTables().contains("users"), "\(tool)")
         let noop = try await fixture.withMigrator { try await $0.migrate(catalog) }
         #expect(noop.done.isEmpty && noop.repeatables.isEmpty, "\(tool)")
+    }
+
+    /// A golang-migrate down file that fails on the server is named with its own path and line, not the up file's.
+    @Test func aFailingDownFileIsNamedWithItsOwnPathAndLine() async throws {
+        let fixture = try await MigrationFixture.make()
+        let folder = try ScratchSpace.folder(prefix: "golang-migrate")
+        defer {
+            try? FileManager.default.removeItem(atPath: folder)
+            try? FileManager.default.removeItem(atPath: fixture.folder)
+        }
+        try "CREATE TABLE users (id bigint PRIMARY KEY);\n".write(
+            toFile: folder + "/0001_users.up.sql", atomically: true, encoding: .utf8)
+        try "-- revert\n\nDROP TABLE no_such_table;\nDROP TABLE users;\n".write(
+            toFile: folder + "/0001_users.down.sql", atomically: true, encoding: .utf8)
+        let catalog = try MigrationFolder(path: folder).loadCatalog()
+        _ = try await fixture.withMigrator { try await $0.migrate(catalog) }
+        do {
+            _ = try await fixture.withMigrator { try await $0.rollback(catalog.migrations, target: .steps(1)) }
+            Issue.record("the rollback should fail")
+        } catch let error as StrataError {
+            #expect(error.location?.path.hasSuffix("0001_users.down.sql") == true, "\(error)")
+            #expect(error.location?.line == 3, "\(error)")
+        }
     }
 
     @Test func flywayRepeatableRunsAfterVersionedAndAgainWhenChangedWithHooksAroundApplyingRuns() async throws {

@@ -2,6 +2,7 @@ import Foundation
 import PostgresNIO
 import StrataCore
 import StrataPostgres
+import StrataTesting
 import Testing
 
 /// Seed sets against a real PostgreSQL: skip, re-apply on change, reset, refusal, environments.
@@ -169,5 +170,94 @@ import Testing
             #expect(error.location?.line == 2)
         }
         #expect(try await fixture.database.strings("SELECT count(*)::text FROM plans") == ["0"])
+    }
+
+    /// After `rollback` + `migrate` recreated the table a seed filled, the seed is stale (with the reason) and
+    /// `seed` applies it again; a migration added after the seed does not make it stale.
+    @Test func aSeedIsStaleAfterItsTableIsRecreatedByRollbackAndMigrate() async throws {
+        let database = try await MigrationFixture.make()
+        let seeds = try ScratchSpace.folder(prefix: "seeds")
+        defer {
+            try? FileManager.default.removeItem(atPath: database.folder)
+            try? FileManager.default.removeItem(atPath: seeds)
+        }
+        try database.write("1_plans.sql", """
+            -- strata:up
+            CREATE TABLE plans (id serial PRIMARY KEY, name text NOT NULL UNIQUE);
+            -- strata:down
+            DROP TABLE plans;
+            """)
+        try FileManager.default.createDirectory(atPath: seeds + "/plans", withIntermediateDirectories: true)
+        try "INSERT INTO plans (name) VALUES ('free'), ('pro');".write(
+            toFile: seeds + "/plans/001_plans.sql", atomically: true, encoding: .utf8)
+        func sets() throws -> [SeedSet] { try SeedFolder(path: seeds).load() }
+        func withSeeder<T>(_ body: (Seeder) async throws -> T) async throws -> T {
+            let session = try await database.session()
+            do {
+                let result = try await body(Seeder(session: session))
+                await session.close()
+                return result
+            } catch {
+                await session.close()
+                throw error
+            }
+        }
+
+        _ = try await database.withMigrator { try await $0.migrate(try database.migrations()) }
+        #expect(try await withSeeder { try await $0.seed(try sets()) }.applied == ["plans/001_plans.sql"])
+        // A new migration does not touch the seed's data.
+        try database.write("2_teams.sql", "-- strata:up\nCREATE TABLE teams (id int);\n-- strata:down\nDROP TABLE teams;\n")
+        _ = try await database.withMigrator { try await $0.migrate(try database.migrations()) }
+        #expect(try await withSeeder { try await $0.status(of: try sets(), environment: nil) }.first?.files.map(\.state)
+            == [.applied])
+
+        _ = try await database.withMigrator { try await $0.rollback(try database.migrations(), target: .toVersion(.zero)) }
+        _ = try await database.withMigrator { try await $0.migrate(try database.migrations()) }
+        #expect(try await database.strings("SELECT count(*)::text FROM plans") == ["0"])
+        let stale = try #require(try await withSeeder { try await $0.status(of: try sets(), environment: nil) }.first?.files.first)
+        #expect(stale.state == .stale)
+        #expect(stale.reason?.contains("rolled back or applied again") == true, "\(stale.reason ?? "")")
+
+        let again = try await withSeeder { try await $0.seed(try sets()) }
+        #expect(again.applied == ["plans/001_plans.sql"])
+        #expect(try await database.strings("SELECT name FROM plans ORDER BY id") == ["free", "pro"])
+        #expect(try await withSeeder { try await $0.status(of: try sets(), environment: nil) }.first?.files.map(\.state)
+            == [.applied])
+        #expect(try await withSeeder { try await $0.seed(try sets()) }.applied.isEmpty)
+    }
+
+    /// `seed reset` of one set empties a table another set filled: that set is stale and `seed` fills it again;
+    /// a set whose declared table is empty is stale too.
+    @Test func aSeedIsStaleWhenAnotherSetsResetEmptiesItsTable() async throws {
+        let fixture = try await Fixture.make()
+        defer { fixture.cleanUp() }
+        try fixture.write("catalog/001_plans.sql", """
+            -- strata:seed-tables plan_limits, plans
+            INSERT INTO plans (name) VALUES ('free');
+            INSERT INTO plan_limits SELECT id, 5 FROM plans WHERE name = 'free';
+            """)
+        // `extras` declares no table: it is tied to `plans` by the table it inserts into.
+        try fixture.write("extras/001_more_plans.sql", "INSERT INTO public.plans (name) VALUES ('enterprise');")
+        let first = try await fixture.withSeeder { try await $0.seed(try fixture.sets()) }
+        #expect(first.applied == ["catalog/001_plans.sql", "extras/001_more_plans.sql"])
+
+        let sets = try fixture.sets()
+        let catalog = sets.filter { $0.name == "catalog" }
+        _ = try await fixture.withSeeder { try await $0.reset(catalog, others: sets) }
+        #expect(try await fixture.database.strings("SELECT name FROM plans ORDER BY name") == ["free"])
+        let statuses = try await fixture.withSeeder { try await $0.status(of: try fixture.sets(), environment: nil) }
+        #expect(statuses.map { $0.files.map(\.state) } == [[.applied], [.stale]])
+        #expect(statuses[1].files[0].reason == "'seed reset catalog' emptied a table it fills")
+
+        let again = try await fixture.withSeeder { try await $0.seed(try fixture.sets()) }
+        #expect(again.applied == ["extras/001_more_plans.sql"])
+        #expect(try await fixture.database.strings("SELECT name FROM plans ORDER BY name") == ["enterprise", "free"])
+
+        // Emptied behind Strata's back: the declared table is empty, so the set is due again.
+        try await fixture.database.execute("TRUNCATE plan_limits, plans")
+        let emptied = try await fixture.withSeeder { try await $0.status(of: try fixture.sets(), environment: nil) }
+        #expect(emptied[0].files[0].state == .stale)
+        #expect(emptied[0].files[0].reason == "table plan_limits is empty")
+        #expect(try await fixture.withSeeder { try await $0.seed(try fixture.sets()) }.applied.contains("catalog/001_plans.sql"))
     }
 }

@@ -12,7 +12,8 @@ struct LintCommand: AsyncParsableCommand {
         discussion: """
             With paths, lints those files or folders. Without, lints the pending migrations of the configured \
             folder when a database is configured, else every file in it. Rules: docs/rules/. Suppress with \
-            '-- strata:nolint rule-id' on the line before a statement, or at the top of a file.
+            '-- strata:nolint rule-id' (or squawk's '-- squawk-ignore rule-id') on the line before a statement, \
+            or at the top of a file.
             """)
 
     @Argument(help: "Migration files or folders (default: the migrations folder).")
@@ -24,7 +25,9 @@ struct LintCommand: AsyncParsableCommand {
     @Option(name: .customLong("pg-version"), help: ArgumentHelp("Target PostgreSQL major version (default 15).", valueName: "n"))
     var pgVersion: Int?
 
-    @Option(help: ArgumentHelp("Rule ids to switch off, comma-separated.", valueName: "ids"))
+    @Option(
+        name: [.customLong("disable"), .customLong("exclude")],
+        help: ArgumentHelp("Rule ids to switch off, comma-separated (squawk's ids are accepted).", valueName: "ids"))
     var disable: String?
 
     @OptionGroup var global: GlobalOptions

@@ -51,7 +51,7 @@ struct MigrateCommand: AsyncParsableCommand {
             if let lint, !pending.isEmpty {
                 try LintGate.check(
                     pending, with: lint.targeting(serverMajorVersion: await session.serverMajorVersion()),
-                    enforce: enforce, quiet: global.quiet)
+                    enforce: enforce, quiet: global.quiet, verbose: global.verbose)
             }
             return try await migrator.migrate(catalog, to: version, knownHistory: history)
         }

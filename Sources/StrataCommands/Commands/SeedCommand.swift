@@ -44,7 +44,8 @@ struct SeedCommand: AsyncParsableCommand {
         let options = try context.migratorOptions(interruptible: true)
         let summary = try await context.withSession { session throws(StrataError) in
             let seeder = Seeder(session: session, options: options, progress: printer.callback)
-            return reset ? try await seeder.reset(plan.selected) : try await seeder.seed(plan.selected)
+            return reset
+                ? try await seeder.reset(plan.selected, others: plan.all) : try await seeder.seed(plan.selected)
         }
         printer.summary(summary, sets: plan.selected, environment: plan.environment, excluded: plan.excluded)
     }
@@ -66,9 +67,10 @@ struct SeedCommand: AsyncParsableCommand {
 
     struct Status: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "status", abstract: "List seed sets and files: applied, pending, changed or missing.")
+            commandName: "status",
+            abstract: "List seed sets and files: applied, pending, changed, stale (data gone, with the reason) or missing.")
 
-        @Flag(help: "Print one JSON object: {\"environment\":…,\"sets\":[{name,enabled,environments,tables,files:[{file,state,applied_at,checksum}]}]}.")
+        @Flag(help: "Print one JSON object: {\"environment\":…,\"sets\":[{name,enabled,environments,tables,files:[{file,state,reason,applied_at,checksum}]}]}.")
         var json = false
 
         @OptionGroup var seedOptions: SeedOptions

@@ -26,6 +26,9 @@ struct SeedPrinter: Sendable {
                     + TimingText.suffix(milliseconds: milliseconds, statements: statements, color: color))
         case .unchanged:
             break
+        case .stale(let file, let reason):
+            Console.standardOutput.write(
+                Style.yellow.apply("due     ", enabled: color) + " \(file.setName)/\(file.fileName): \(reason)")
         case .truncated(let set):
             Console.standardOutput.write(
                 Style.yellow.apply("emptied ", enabled: color) + " \(set.tables.joined(separator: ", ")) (set \(set.name))")
@@ -42,7 +45,8 @@ struct SeedPrinter: Sendable {
         if sets.isEmpty && excluded.isEmpty {
             Console.standardOutput.write("No seed sets found.")
         } else if summary.applied.isEmpty {
-            Console.standardOutput.write("Nothing to seed: every file is applied with its current checksum.")
+            Console.standardOutput.write(
+                "Nothing to seed: every file is applied with its current checksum and its data is in place.")
         } else {
             let count = summary.applied.count
             var text = "Seeded \(count) file\(count == 1 ? "" : "s")"

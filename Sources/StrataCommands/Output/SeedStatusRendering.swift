@@ -5,15 +5,17 @@ import StrataCore
 enum SeedStatusRendering {
     private static func timestamp(_ date: Date) -> String { date.formatted(.iso8601) }
 
-    /// `{"environment":…,"sets":[{"name","enabled","environments","tables","files":[{"file","state","applied_at","checksum"}]}]}`.
+    /// `{"environment":…,"sets":[{"name","enabled","environments","tables","files":[{"file","state","reason","applied_at","checksum"}]}]}`;
+    /// `reason` says why a `stale` file is due again, and is null otherwise.
     static func json(_ statuses: [SeedSetStatus], environment: String?) -> String {
         let quote = StatusRendering.quote
         let sets: [String] = statuses.map { status in
             let files: [String] = status.files.map { file in
                 let appliedAt = file.history.map { quote(timestamp($0.appliedAt)) } ?? "null"
                 let checksum = (file.file?.checksum ?? file.history?.checksum).map(quote) ?? "null"
-                return "{\"file\":\(quote(file.fileName)),\"state\":\"\(file.state.rawValue)\",\"applied_at\":\(appliedAt),"
-                    + "\"checksum\":\(checksum)}"
+                let reason = file.reason.map(quote) ?? "null"
+                return "{\"file\":\(quote(file.fileName)),\"state\":\"\(file.state.rawValue)\",\"reason\":\(reason),"
+                    + "\"applied_at\":\(appliedAt),\"checksum\":\(checksum)}"
             }
             let environments = status.set?.environments.map { "[" + $0.map(quote).joined(separator: ",") + "]" } ?? "null"
             let tables = "[" + (status.set?.tables ?? []).map(quote).joined(separator: ",") + "]"
@@ -23,7 +25,8 @@ enum SeedStatusRendering {
         return "{\"environment\":\(environment.map(quote) ?? "null"),\"sets\":[" + sets.joined(separator: ",") + "]}"
     }
 
-    /// A fixed-width table, then one line per set that does not apply in the environment.
+    /// A fixed-width table, then one line per stale file with its reason, and one per set that does not apply in
+    /// the environment.
     static func table(_ statuses: [SeedSetStatus], environment: String?, color: Bool) -> String {
         guard !statuses.isEmpty else { return "No seed sets found." }
         let header = ["SET", "FILE", "STATE", "APPLIED AT"]
@@ -47,6 +50,12 @@ enum SeedStatusRendering {
         var lines = [line(header, state: nil)]
         for row in rows { lines.append(line(row.cells, state: row.state)) }
         lines.append("")
+        for set in statuses {
+            for file in set.files {
+                guard let reason = file.reason else { continue }
+                lines.append("\(set.name)/\(file.fileName) is stale, seed applies it again: \(reason)")
+            }
+        }
         lines.append("environment: \(environment ?? "none")")
         for set in statuses where !set.enabled {
             let reason = set.set?.exclusionReason(in: environment) ?? "its folder is gone"

@@ -51,13 +51,19 @@ struct LintAdapter {
     }
 
     /// The linter's file for a migration, with the file's text for excerpts.
+    /// A down section kept in its own file (golang-migrate, Diesel, Flyway undo) is reported with that file's path
+    /// and quoted from that file's text.
     func lintFile(for migration: Migration) throws(StrataError) -> LintFile {
-        let source = FileManager.default.contents(atPath: migration.path).map { String(decoding: $0, as: UTF8.self) }
+        func text(_ path: String) -> String? {
+            FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
+        }
+        let downPath = migration.down?.path
         return LintFile(
             path: migration.path, up: try migration.up.statements(path: migration.path),
-            down: try migration.down?.statements(path: migration.path),
+            down: try migration.down?.statements(path: migration.path), downPath: downPath,
             runsInTransaction: migration.transactionMode == .transactional, directives: migration.directives,
-            source: source, targetPostgresVersion: configuration.targetPostgresVersion,
+            source: text(migration.path), downSource: downPath.flatMap(text),
+            targetPostgresVersion: configuration.targetPostgresVersion,
             lockTimeoutAppliedByRunner: runnerSetsLockTimeout || migration.lockTimeout != nil,
             statementTimeoutAppliedByRunner: runnerSetsStatementTimeout || migration.statementTimeout != nil)
     }

@@ -1,7 +1,7 @@
 /// Reads a Diesel folder: one folder per migration, `<version>_<name>/up.sql` and `down.sql`, where the version is
 /// the digits of a timestamp such as `2024-01-15-093000` (dashes dropped, as Diesel records it) and an optional
 /// `metadata.toml` may say `run_in_transaction = false`. Diesel's `00000000000000_diesel_initial_setup` has version 0:
-/// it runs first, and `rollback --to 0` keeps it (everything above 0 is reverted).
+/// it runs first, and `rollback --to 0` reverts it last, with everything else.
 public enum DieselReader {
     /// The migrations of the folder.
     public static func read(_ listing: FolderListing) throws(StrataError) -> [Migration] {

@@ -37,7 +37,7 @@ public enum FlywayReader {
             let undoFile = try undo[version].map { path throws(StrataError) in try MigrationFileText.read(path) }
             let up = MigrationSection(sql: try placeholders.expand(file.text, path: file.path), origin: .start)
             let down = try undoFile.map { undo throws(StrataError) in
-                MigrationSection(sql: try placeholders.expand(undo.text, path: undo.path), origin: .start)
+                MigrationSection(sql: try placeholders.expand(undo.text, path: undo.path), origin: .start, path: undo.path)
             }
             var migration = Migration(
                 version: version, name: identity.name, path: file.path, up: up, down: down,

@@ -22,7 +22,7 @@ public enum ForeignSectionRules {
             guard start >= 0, end <= bytes.count, start <= end else { return section }
             for index in start..<end where bytes[index] != 0x0A && bytes[index] != 0x0D { bytes[index] = 0x20 }
         }
-        return MigrationSection(sql: String(decoding: bytes, as: UTF8.self), origin: section.origin)
+        return MigrationSection(sql: String(decoding: bytes, as: UTF8.self), origin: section.origin, path: section.path)
     }
 
     /// True when a statement of the section cannot run inside a transaction (`CREATE INDEX CONCURRENTLY`, `VACUUM`

@@ -65,7 +65,7 @@ enum PairedMigration {
         version: MigrationVersion, name: String, up: MigrationFileText, down: MigrationFileText?, noTransaction: Bool
     ) -> Migration {
         let upSection = ForeignSectionRules.unwrappingTransaction(up.wholeSection)
-        let downSection = down.map { ForeignSectionRules.unwrappingTransaction($0.wholeSection) }
+        let downSection = down.map { ForeignSectionRules.unwrappingTransaction($0.wholeSectionOfItsOwn) }
         let directives = ForeignSectionRules.directives(in: up.text)
         let nonTransactional = noTransaction || ForeignSectionRules.needsNoTransaction(upSection)
             || directives.contains { $0.name == "no-transaction" }

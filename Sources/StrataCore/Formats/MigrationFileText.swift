@@ -54,4 +54,9 @@ public struct MigrationFileText: Sendable, Hashable {
     public var wholeSection: MigrationSection {
         MigrationSection(sql: text, origin: .start)
     }
+
+    /// The whole text as one section starting at line 1 that names this file as its own (a paired down file).
+    public var wholeSectionOfItsOwn: MigrationSection {
+        MigrationSection(sql: text, origin: .start, path: path)
+    }
 }

@@ -16,11 +16,6 @@ public enum NativeFolderReader {
                     location: FileLocation(path: filePath, line: 1),
                     hint: "name migrations <version>_<name>.sql, e.g. 20251102120000_add_v2_columns.sql (strata new NAME)")
             }
-            if identity.version == .zero {
-                throw StrataError(
-                    .invalidMigration, "version 0 is reserved ('rollback --to 0' means before every migration)",
-                    location: FileLocation(path: filePath, line: 1), hint: "start versions at 1, or use a timestamp")
-            }
             if let other = pathsByVersion[identity.version] {
                 throw StrataError(
                     .invalidMigration, "two migrations have version \(identity.version): '\(other)' and '\(filePath)'",

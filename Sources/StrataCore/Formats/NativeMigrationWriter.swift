@@ -16,12 +16,6 @@ public enum NativeMigrationWriter {
         var output: [OutputFile] = []
         var names = Set<String>()
         for migration in catalog.migrations {
-            if migration.version == .zero {
-                throw StrataError(
-                    .invalidMigration, "version 0 cannot be a native migration (rollback --to 0 means before all)",
-                    location: FileLocation(path: migration.path, line: 1),
-                    hint: "give it version 1 or a timestamp before converting, and record that version in history")
-            }
             let name = fileName(migration)
             guard names.insert(name).inserted else {
                 throw StrataError(.invalidMigration, "two migrations would both be written as '\(name)'",

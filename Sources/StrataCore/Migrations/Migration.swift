@@ -27,6 +27,9 @@ public struct Migration: Sendable, Hashable {
     /// SHA-256 of the file's text (BOM removed, CRLF turned into LF), lowercase hex.
     public var checksum: String
 
+    /// The path of the file holding the down section: the paired down file for two-file formats, else `path`.
+    public var downPath: String { down?.filePath(in: path) ?? path }
+
     /// Creates a migration.
     public init(
         version: MigrationVersion, name: String, path: String, up: MigrationSection, down: MigrationSection? = nil,
@@ -55,21 +58,32 @@ public struct MigrationSection: Sendable, Hashable {
     public var sql: String
     /// Where the section's text starts in its file.
     public var origin: SourcePosition
+    /// The file holding the section when it is not the migration's own file (golang-migrate's `.down.sql`, Diesel's
+    /// `down.sql`); nil for a section of the migration's file. Positions in `origin` and the statements refer to it.
+    public var path: String?
 
-    /// Creates a section.
-    public init(sql: String, origin: SourcePosition) {
+    /// Creates a section; `path` names its file when that is not the migration's file.
+    public init(sql: String, origin: SourcePosition, path: String? = nil) {
         self.sql = sql
         self.origin = origin
+        self.path = path
     }
 
-    /// The section's statements, split by the lexer, with file positions.
+    /// The path of the file holding the section: its own `path`, else `migrationPath`.
+    public func filePath(in migrationPath: String) -> String {
+        path ?? migrationPath
+    }
+
+    /// The section's statements, split by the lexer, with file positions. A syntax error names the section's own
+    /// file when it has one, else `path` (the migration's file).
     public func statements(path: String) throws(StrataError) -> [SQLStatement] {
         do {
             return try StatementSplitter.split(sql, origin: origin)
         } catch {
             throw StrataError(
                 .sqlSyntax, error.message,
-                location: FileLocation(path: path, line: error.position.line, column: error.position.column))
+                location: FileLocation(
+                    path: filePath(in: path), line: error.position.line, column: error.position.column))
         }
     }
 

@@ -70,7 +70,7 @@ public struct MigrationPlanner: Sendable {
     public enum RollbackTarget: Sendable, Hashable {
         /// The last N applied migrations.
         case steps(Int)
-        /// Every applied migration above this version (`0` reverts all).
+        /// Every applied migration above this version; `0` reverts all, including a migration with version 0.
         case toVersion(MigrationVersion)
     }
 
@@ -86,7 +86,8 @@ public struct MigrationPlanner: Sendable {
             guard count >= 0 else { throw StrataError(.usage, "--steps must be 0 or more") }
             chosen = Array(inEffect.prefix(count))
         case .toVersion(let version):
-            chosen = inEffect.filter { $0.version > version }
+            // `--to 0` reverts all, a migration with version 0 too (Diesel's initial setup).
+            chosen = version == .zero ? Array(inEffect) : inEffect.filter { $0.version > version }
         }
         if let lowest = chosen.last?.version,
             let unfinished = statuses().first(where: { ($0.state == .partial || $0.state == .failed || $0.state == .running) && $0.version > lowest })

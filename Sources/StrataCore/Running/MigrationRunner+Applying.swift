@@ -226,17 +226,19 @@ extension MigrationRunner {
     }
 
     /// Runs one statement, refusing to start it once the run is interrupted, and reports it for a live line.
+    /// A down statement runs with `direction: .down` and names the down section's file (a paired down file).
     func run(
         _ statement: SQLStatement, of migration: Migration, index: Int, count: Int,
         direction: MigrationProgress.Direction = .up
     ) async throws(StrataError) {
+        let path = direction == .down ? migration.downPath : migration.path
         if let reason = options.interruption?.triggeredReason {
             throw StrataError(
                 .interrupted, "interrupted (\(reason)) before line \(statement.start.line)",
-                location: FileLocation(path: migration.path, line: statement.start.line, column: statement.start.column))
+                location: FileLocation(path: path, line: statement.start.line, column: statement.start.column))
         }
         progress(.statementStarted(migration, direction: direction, index: index + 1, count: count))
-        try await driver.execute(statement, path: migration.path)
+        try await driver.execute(statement, path: path)
     }
 
     /// Runs the verify queries; a query whose first row is missing, `false` or `NULL` fails the migration, naming

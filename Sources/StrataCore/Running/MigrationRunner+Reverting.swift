@@ -30,7 +30,7 @@ extension MigrationRunner {
                             + "\(migration.version) \(migration.name) was rolled back and stays applied; "
                             + "still applied: \(RunStop.list(statuses[index...].map(\.version)))")
                 }
-                throw RunStop.contextualized(error, path: migration.path, subject: "\(migration.version) \(migration.name)")
+                throw RunStop.contextualized(error, path: migration.downPath, subject: "\(migration.version) \(migration.name)")
             }
             reverted.append(migration.version)
             progress(.reverted(migration, milliseconds: (clock.now - start).wholeMilliseconds))
@@ -44,7 +44,7 @@ extension MigrationRunner {
         let start = clock.now
         switch migration.transactionMode {
         case .transactional:
-            try Self.refuseNonTransactionalStatements(down, in: migration)
+            try Self.refuseNonTransactionalStatements(down, in: migration, path: migration.downPath)
             try await driver.begin()
             do throws(StrataError) {
                 try await driver.fence()

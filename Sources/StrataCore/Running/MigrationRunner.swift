@@ -196,11 +196,12 @@ public struct MigrationRunner: Sendable {
     }
 
     /// A transactional file may not hold a statement that cannot run in a transaction, nor control the transaction.
+    /// `path`: the statements' file when it is not the migration's (a paired down file).
     public static func refuseNonTransactionalStatements(
-        _ statements: [SQLStatement], in migration: Migration
+        _ statements: [SQLStatement], in migration: Migration, path: String? = nil
     ) throws(StrataError) {
         for statement in statements {
-            let location = FileLocation(path: migration.path, line: statement.start.line, column: statement.start.column)
+            let location = FileLocation(path: path ?? migration.path, line: statement.start.line, column: statement.start.column)
             if statement.requiresNoTransaction {
                 throw StrataError(
                     .invalidMigration, "'\(statement.keywords.prefix(4).joined(separator: " "))' cannot run inside a transaction",

@@ -24,4 +24,29 @@ public struct SeedFile: Sendable {
 
     /// The statements to run, with file positions.
     public func statements() throws(StrataError) -> [SQLStatement] { try source.statements() }
+
+    /// The tables the file writes rows into: the targets of `INSERT INTO t` and `COPY t FROM`, normalized as
+    /// `SeedSet.normalizedTable` does. Used to tell which seeds lose their data when `seed reset` empties a table.
+    public func writtenTables() -> Set<String> {
+        guard let statements = try? statements() else { return [] }
+        var tables: Set<String> = []
+        for statement in statements {
+            let tokens = statement.significantTokens
+            var start: Int?
+            if tokens.count > 2, tokens[0].isWord("insert"), tokens[1].isWord("into") {
+                start = 2
+            } else if tokens.count > 1, tokens[0].isWord("copy"), tokens.contains(where: { $0.isWord("from") }) {
+                start = 1
+            }
+            guard var index = start else { continue }
+            var parts: [String] = []
+            while index < tokens.count, tokens[index].kind == .word || tokens[index].kind == .quotedIdentifier {
+                parts.append(tokens[index].normalized)
+                guard index + 1 < tokens.count, tokens[index + 1].isPunctuation(".") else { break }
+                index += 2
+            }
+            if !parts.isEmpty { tables.insert(SeedSet.normalizedTable(parts)) }
+        }
+        return tables
+    }
 }

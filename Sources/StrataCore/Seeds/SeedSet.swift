@@ -37,4 +37,24 @@ public struct SeedSet: Sendable {
         }
         return "\(limited); the current environment is \(environment)"
     }
+
+    /// The declared tables, normalized for comparison (`Public.Plans` and `plans` are the same table).
+    public var normalizedTables: Set<String> {
+        Set(tables.map { declared in
+            SeedSet.normalizedTable(declared.split(separator: ".").map { part in
+                part.hasPrefix("\"") && part.hasSuffix("\"") && part.count >= 2
+                    ? String(part.dropFirst().dropLast()) : part.lowercased()
+            })
+        })
+    }
+
+    /// The tables a file of this set depends on: the set's declared tables and the tables the file writes into.
+    public func dependencies(of file: SeedFile) -> Set<String> {
+        normalizedTables.union(file.writtenTables())
+    }
+
+    /// A table name from its unquoted parts, with the `public` schema dropped: `["public", "plans"]` → `plans`.
+    public static func normalizedTable(_ parts: [String]) -> String {
+        (parts.count == 2 && parts[0] == "public" ? [parts[1]] : parts).joined(separator: ".")
+    }
 }

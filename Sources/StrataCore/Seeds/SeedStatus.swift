@@ -8,6 +8,8 @@ public struct SeedFileStatus: Sendable {
         case pending
         /// Applied, then changed on disk: `seed` applies it again.
         case changed
+        /// Applied with the current checksum, but its data is gone (see `reason`): `seed` applies it again.
+        case stale
         /// In history, no longer on disk.
         case missing
     }
@@ -31,12 +33,17 @@ public struct SeedFileStatus: Sendable {
         switch (file, history) {
         case (nil, _): return .missing
         case (_?, nil): return .pending
-        case (let file?, let history?): return file.checksum == history.checksum ? .applied : .changed
+        case (let file?, let history?):
+            guard file.checksum == history.checksum else { return .changed }
+            return history.staleReason == nil ? .applied : .stale
         }
     }
 
+    /// Why a `stale` file is due again (`table plans is empty`); nil in other states.
+    public var reason: String? { state == .stale ? history?.staleReason : nil }
+
     /// True when `seed` would run the file.
-    public var needsApply: Bool { state == .pending || state == .changed }
+    public var needsApply: Bool { state == .pending || state == .changed || state == .stale }
 }
 
 /// The state of one seed set: its files and whether it applies in the current environment.

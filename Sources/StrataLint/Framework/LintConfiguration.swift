@@ -15,14 +15,19 @@ public struct LintConfiguration: Sendable, Hashable {
     /// the repository root (`docs/rules/<id>.md`).
     public var documentationBaseURL: String?
 
-    /// Creates a configuration; the defaults run every rule at its default severity for PostgreSQL 15.
+    /// Creates a configuration; the defaults run every rule at its default severity for PostgreSQL 15. Rule ids may
+    /// be squawk's (`prefer-timestamp-tz`): `RuleAliases` turns them into Strata's.
     public init(
         disabledRules: Set<String> = [], onlyRules: Set<String>? = nil, severityOverrides: [String: LintSeverity] = [:],
         targetPostgresVersion: Int = LintConfiguration.defaultPostgresVersion, documentationBaseURL: String? = nil
     ) {
-        self.disabledRules = disabledRules
-        self.onlyRules = onlyRules
-        self.severityOverrides = severityOverrides
+        self.disabledRules = RuleAliases.resolve(disabledRules)
+        self.onlyRules = onlyRules.map { RuleAliases.resolve($0) }
+        var overrides: [String: LintSeverity] = [:]
+        for (id, severity) in severityOverrides {
+            for resolved in RuleAliases.resolve(id) { overrides[resolved] = severity }
+        }
+        self.severityOverrides = overrides
         self.targetPostgresVersion = targetPostgresVersion
         self.documentationBaseURL = documentationBaseURL
     }

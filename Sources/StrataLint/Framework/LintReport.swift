@@ -41,6 +41,8 @@ public struct LintReport: Sendable, Hashable {
     public var errorCount: Int { findings.count { $0.severity == .error } }
     /// The number of warning-severity findings.
     public var warningCount: Int { findings.count { $0.severity == .warning } }
+    /// The number of note-severity findings (statements lint could not read).
+    public var noteCount: Int { findings.count { $0.severity == .note } }
     /// True when an error-severity finding remains (`strata lint` then exits with code 6).
     public var hasErrors: Bool { findings.contains { $0.severity == .error } }
 }

@@ -25,7 +25,7 @@ struct Suppression: Sendable {
     init(directive: SQLDirective, scope: Scope, text: String, section: LintSection) {
         self.scope = scope
         self.ruleIDs = directive.arguments.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" })
-            .map { $0.lowercased() }
+            .flatMap { RuleAliases.resolve(String($0)) }
         self.position = directive.position
         self.text = text
         self.section = section
@@ -46,11 +46,16 @@ struct SuppressionIndex: Sendable {
             let statements = file.statements(in: section)
             for statement in statements {
                 for comment in statement.leadingComments where comment.kind == .lineComment {
-                    guard let directive = SQLDirective.parse(comment: comment), directive.name == "nolint" else {
+                    let squawk = Self.squawkIgnore(comment)
+                    guard let directive = squawk?.directive ?? SQLDirective.parse(comment: comment),
+                        directive.name == "nolint"
+                    else {
                         continue
                     }
                     let scope: Suppression.Scope
-                    if statement.index > 0, Self.lastLine(of: statements[statement.index - 1]) == comment.start.line {
+                    if squawk?.fileWide == true {
+                        scope = .file
+                    } else if statement.index > 0, Self.lastLine(of: statements[statement.index - 1]) == comment.start.line {
                         scope = .statement(statements[statement.index - 1].id)
                     } else if section == .up, statement.index == 0 {
                         scope = .file
@@ -83,6 +88,25 @@ struct SuppressionIndex: Sendable {
     }
 
     var isEmpty: Bool { suppressions.isEmpty }
+
+    /// squawk's suppression comments read as `-- strata:nolint`: `-- squawk-ignore rule[, rule]` and
+    /// `-- squawk-ignore-next-statement rule` cover the next statement, `-- squawk-ignore-file [rule, …]` the whole
+    /// file. Rule ids may be squawk's own (`prefer-timestamp-tz`).
+    static func squawkIgnore(_ comment: Token) -> (directive: SQLDirective, fileWide: Bool)? {
+        var body = Substring(comment.text)
+        guard body.hasPrefix("--") else { return nil }
+        body = body.dropFirst(2).drop(while: { $0 == " " || $0 == "\t" })
+        let forms: [(prefix: String, fileWide: Bool)] = [
+            ("squawk-ignore-file", true), ("squawk-ignore-next-statement", false), ("squawk-ignore", false),
+        ]
+        for form in forms where body.hasPrefix(form.prefix) {
+            let rest = body.dropFirst(form.prefix.count)
+            guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { continue }
+            let arguments = String(rest.drop(while: { $0 == " " || $0 == "\t" }))
+            return (SQLDirective(name: "nolint", arguments: arguments, position: comment.start), form.fileWide)
+        }
+        return nil
+    }
 
     /// True when a suppression covers `violation`; the first covering suppression (statement before file) is
     /// marked as used.

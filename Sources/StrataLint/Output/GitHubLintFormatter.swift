@@ -8,7 +8,7 @@ public struct GitHubLintFormatter: LintFormatter {
     public func format(_ report: LintReport) -> String {
         var output = ""
         for finding in report.findings {
-            let command = finding.severity == .error ? "error" : "warning"
+            let command = finding.severity == .error ? "error" : finding.severity == .warning ? "warning" : "notice"
             let properties = [
                 "file=" + Self.escapeProperty(finding.path), "line=\(finding.line)", "col=\(finding.column)",
                 "title=" + Self.escapeProperty(finding.ruleID),

@@ -35,9 +35,7 @@ public struct TextLintFormatter: LintFormatter {
 
     /// One finding, several lines, each ending with a line break.
     public func render(_ finding: LintFinding) -> String {
-        let severity = paint(finding.severity.rawValue, finding.severity == .error ? "1;31" : "1;33")
-        var output = "\(finding.path):\(finding.line):\(finding.column): \(severity)[\(finding.ruleID)] "
-        output += finding.message + "\n"
+        var output = headline(finding) + "\n"
         let gutter = String(repeating: " ", count: String(finding.line).count)
         if let excerpt = finding.excerpt {
             let (text, caretPrefix) = Self.window(excerpt, column: finding.column)
@@ -50,11 +48,20 @@ public struct TextLintFormatter: LintFormatter {
         return output
     }
 
-    /// `2 errors, 1 warning in 3 files` or `no findings in 3 files`.
+    /// The finding's first line, `path:line:column: severity[rule] message`: what `strata lint` prints above the
+    /// excerpt, and what `strata migrate` prints for a finding of a pending file.
+    public func headline(_ finding: LintFinding) -> String {
+        let colour = finding.severity == .error ? "1;31" : finding.severity == .warning ? "1;33" : "1;36"
+        let severity = paint(finding.severity.rawValue, colour)
+        return "\(finding.path):\(finding.line):\(finding.column): \(severity)[\(finding.ruleID)] \(finding.message)"
+    }
+
+    /// `2 errors, 1 warning in 3 files` (`, 1 note` when lint could not read a statement) or `no findings in 3 files`.
     public func summary(_ report: LintReport) -> String {
         let files = Self.plural(report.fileCount, "file")
         if report.findings.isEmpty { return "no findings in \(files)" }
-        return "\(Self.plural(report.errorCount, "error")), \(Self.plural(report.warningCount, "warning")) in \(files)"
+        let notes = report.noteCount > 0 ? ", \(Self.plural(report.noteCount, "note"))" : ""
+        return "\(Self.plural(report.errorCount, "error")), \(Self.plural(report.warningCount, "warning"))\(notes) in \(files)"
     }
 
     /// The part of the excerpt to show and the whitespace that puts a caret under `column` (tabs kept as tabs).

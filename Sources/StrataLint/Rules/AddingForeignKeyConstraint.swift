@@ -25,7 +25,8 @@ public struct AddingForeignKeyConstraint: LintRule {
     }
 
     /// Flags `ADD … FOREIGN KEY` without `NOT VALID` and `ADD COLUMN … REFERENCES`, except on a table created
-    /// earlier in the section.
+    /// earlier in the section, and a new nullable column without a default referencing a table created earlier in
+    /// the section.
     public func check(_ file: LintFile) -> [LintViolation] {
         var violations: [LintViolation] = []
         for statement in file.statements {
@@ -40,7 +41,8 @@ public struct AddingForeignKeyConstraint: LintRule {
                                 + "the referenced table",
                             at: statement, token: constraint.kindIndex))
                 } else if let column = action.addedColumn,
-                    let references = column.constraints.firstIndex(of: ["references"], topLevelOnly: true)
+                    let references = column.constraints.firstIndex(of: ["references"], topLevelOnly: true),
+                    !Self.isEmptyColumnReferencingNewTable(column, references: references, statement, in: file)
                 {
                     violations.append(
                         violation(
@@ -52,5 +54,18 @@ public struct AddingForeignKeyConstraint: LintRule {
             }
         }
         return violations
+    }
+
+    /// A new nullable column without a default that references a table created earlier in the section: every
+    /// existing row holds NULL, which the check passes without a lookup, and nobody uses the referenced table yet.
+    private static func isEmptyColumnReferencingNewTable(
+        _ column: ColumnDefinition, references: Int, _ statement: LintStatement, in file: LintFile
+    ) -> Bool {
+        guard !column.isNotNull, !column.isPrimaryKey, column.defaultIndex == nil, !column.isIdentity,
+            !column.isStoredGenerated
+        else { return false }
+        var cursor = statement.cursor(at: references + 1)
+        guard let target = cursor.readName() else { return false }
+        return file.createsTable(target, before: statement)
     }
 }

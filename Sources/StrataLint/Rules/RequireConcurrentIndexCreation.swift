@@ -15,12 +15,13 @@ public struct RequireConcurrentIndexCreation: LintRule {
         "use CREATE INDEX CONCURRENTLY in a file marked `-- strata:no-transaction`; it builds without blocking writes"
     }
 
-    /// Flags `CREATE INDEX` without `CONCURRENTLY`, except on a table created earlier in the same section and
-    /// `ON ONLY` (a partitioned parent's index, created instantly).
+    /// Flags `CREATE INDEX` without `CONCURRENTLY`, except on a table or materialized view created earlier in the
+    /// same section and `ON ONLY` (a partitioned parent's index, created instantly).
     public func check(_ file: LintFile) -> [LintViolation] {
         file.statements.compactMap { statement in
             guard let index = statement.createIndex, !index.isConcurrent, !index.isOnly,
-                !file.createsTable(index.table, before: statement)
+                !file.createsTable(index.table, before: statement),
+                !file.creates(.materializedView, named: index.table, before: statement)
             else { return nil }
             let kind = index.isUnique ? "CREATE UNIQUE INDEX" : "CREATE INDEX"
             let help =

@@ -53,6 +53,13 @@ extension RuleRegistry {
         DownDoesNotRevertUp(),
         RequireConcurrentVectorIndex(),
         // End of group B.
+        // squawk's newer rules.
+        BanDropView(),
+        BanDropFunction(),
+        BanDropConstraint(),
+        BanDropDefault(),
+        RenamingObject(),
+        UnparsedStatement(),
         UnusedSuppression(),
     ])
 }

@@ -21,6 +21,9 @@ enum ObjectLifecycle {
         var isReplacement: Bool
         /// Every identifier of the creating statement, to guess what the object depends on.
         var references: Set<String>
+        /// For an index: the identifiers from its key list to the statement's end (columns, expressions, the
+        /// partial index's `WHERE`), so a dropped column that takes the index with it is recognised.
+        var keyIdentifiers: Set<String> = []
     }
 
     /// A `DROP` statement.
@@ -53,9 +56,11 @@ enum ObjectLifecycle {
                 references: references)
         }
         if let index = statement.createIndex {
+            let keyStart = index.keys?.startIndex ?? statement.range.upperBound
             return Created(
                 kind: .index, name: index.name, owner: index.table, isConditional: index.ifNotExists,
-                isReplacement: false, references: references)
+                isReplacement: false, references: references,
+                keyIdentifiers: Set((keyStart..<statement.range.upperBound).compactMap { statement.identifier(at: $0) }))
         }
         var cursor = statement.cursor(at: 1)
         let isReplacement = cursor.skip("or", "replace")
@@ -161,13 +166,16 @@ enum ObjectLifecycle {
     }
 
     /// True when `statement` removes `object`: drops it, drops its owner, drops its schema with `CASCADE`, drops
-    /// with `CASCADE` something a view or index refers to, or drops the constraint an index became.
+    /// with `CASCADE` something a view or index refers to, drops the constraint an index became, or drops a column
+    /// an index uses.
     static func removes(_ object: Created, in statement: LintStatement) -> Bool {
         if let drop = drop(in: statement) {
             if let name = object.name, drop.kind == object.kind, drop.names.contains(where: { $0.matches(name) }) {
                 return true
             }
-            if let owner = object.owner, drop.kind == .table, drop.names.contains(where: { $0.matches(owner) }) {
+            // An index goes with its table or materialized view; a partition or owned sequence with its table.
+            let ownerKinds: Set<Kind> = object.kind == .index ? [.table, .materializedView] : [.table]
+            if let owner = object.owner, ownerKinds.contains(drop.kind), drop.names.contains(where: { $0.matches(owner) }) {
                 return true
             }
             guard drop.isCascade else { return false }
@@ -181,6 +189,12 @@ enum ObjectLifecycle {
         }
         if object.kind == .index, let name = object.name, let dropped = droppedConstraints(in: statement) {
             return dropped.names.contains(name.name) && (object.owner.map { dropped.table.matches($0) } ?? true)
+        }
+        // ALTER TABLE … DROP COLUMN drops every index that uses the column.
+        if object.kind == .index, let owner = object.owner, let alter = statement.alterTable, alter.table.matches(owner),
+            alter.actions.contains(where: { $0.droppedColumn.map { object.keyIdentifiers.contains($0.name) } ?? false })
+        {
+            return true
         }
         return false
     }

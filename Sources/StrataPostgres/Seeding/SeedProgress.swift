@@ -6,6 +6,8 @@ public enum SeedProgress: Sendable {
     case applied(SeedFile, milliseconds: Int, statements: Int, again: Bool)
     /// A file was already applied with the same checksum.
     case unchanged(SeedFile)
+    /// A file applied with the same checksum runs again because its data is gone (`reason`).
+    case stale(SeedFile, reason: String)
     /// A set's tables were emptied before its files ran again.
     case truncated(SeedSet)
 }

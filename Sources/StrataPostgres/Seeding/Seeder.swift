@@ -30,9 +30,40 @@ public struct Seeder: Sendable {
         self.interruption = options.interruption
     }
 
-    /// The state of every set on disk or in history, without creating anything.
+    /// The state of every set on disk or in history, without creating anything. A file applied with its current
+    /// checksum whose data is gone is `stale`, with the reason.
     public func status(of sets: [SeedSet], environment: String?) async throws(StrataError) -> [SeedSetStatus] {
-        SeedSetStatus.statuses(of: sets, history: try await history.entries(in: session), environment: environment)
+        SeedSetStatus.statuses(of: sets, history: try await entries(of: sets), environment: environment)
+    }
+
+    /// The history rows, with a stale reason also for the rows of a set one of whose declared tables is empty (or
+    /// gone): the data the set wrote is not there, whatever the row says.
+    func entries(of sets: [SeedSet]) async throws(StrataError) -> [SeedHistoryEntry] {
+        var entries = try await history.entries(in: session)
+        for set in sets where !set.tables.isEmpty {
+            guard entries.contains(where: { $0.setName == set.name && $0.staleReason == nil }) else { continue }
+            guard let reason = try await emptyTableReason(set) else { continue }
+            for index in entries.indices where entries[index].setName == set.name && entries[index].staleReason == nil {
+                entries[index].staleReason = reason
+            }
+        }
+        return entries
+    }
+
+    /// `table plans is empty` for the first declared table of `set` without rows (or missing), else nil.
+    private func emptyTableReason(_ set: SeedSet) async throws(StrataError) -> String? {
+        for table in set.tables {
+            guard try await session.relationExists(table) else { return "table \(table) does not exist" }
+            let rows = try await session.run(PostgresQuery(unsafeSQL: "SELECT EXISTS (SELECT 1 FROM \(table))"))
+            let hasRows: Bool
+            do {
+                hasRows = try rows.first?.decode(Bool.self) ?? false
+            } catch {
+                throw StrataError(.internal, "cannot tell whether \(table) has rows", detail: "\(error)")
+            }
+            if !hasRows { return "table \(table) is empty" }
+        }
+        return nil
     }
 
     /// Applies the files of `sets` that are pending or changed, set by set in the given order.
@@ -41,15 +72,18 @@ public struct Seeder: Sendable {
         for set in sets { for file in set.files { try Self.refuseTransactionControl(try file.statements(), in: file) } }
         return try await withLock { () throws(StrataError) -> SeedRunSummary in
             try await history.create(in: session)
-            let entries = try await history.entries(in: session)
+            let entries = try await entries(of: sets)
             var summary = SeedRunSummary()
             for set in sets {
                 for file in set.files {
                     let recorded = entries.first { $0.setName == set.name && $0.fileName == file.fileName }
                     if recorded?.checksum == file.checksum {
-                        summary.unchanged += 1
-                        progress(.unchanged(file))
-                        continue
+                        guard let reason = recorded?.staleReason else {
+                            summary.unchanged += 1
+                            progress(.unchanged(file))
+                            continue
+                        }
+                        progress(.stale(file, reason: reason))
                     }
                     try await session.run("BEGIN")
                     let (statements, milliseconds) = try await run(file, action: "seed")
@@ -63,9 +97,11 @@ public struct Seeder: Sendable {
     }
 
     /// Empties the declared tables of `sets` and applies all their files again, in one transaction. A set that
-    /// declares no table (`-- strata:seed-tables`) is refused before anything runs.
+    /// declares no table (`-- strata:seed-tables`) is refused before anything runs. Files of `others` (the sets not
+    /// reset) that depend on an emptied table — their set declares it, or they insert into it — are marked stale in
+    /// the same transaction, so the next `seed` applies them again.
     @discardableResult
-    public func reset(_ sets: [SeedSet]) async throws(StrataError) -> SeedRunSummary {
+    public func reset(_ sets: [SeedSet], others: [SeedSet] = []) async throws(StrataError) -> SeedRunSummary {
         for set in sets where set.tables.isEmpty {
             throw StrataError(
                 .invalidSeed, "seed set '\(set.name)' declares no tables, so Strata cannot know what to empty",
@@ -90,6 +126,24 @@ public struct Seeder: Sendable {
                         failure.hint = "another table references one of them: add it to the set's seed-tables, or reset its set too"
                     }
                     throw failure
+                }
+            }
+            let emptied = Set(sets.flatMap { $0.normalizedTables })
+            let resetNames = Set(sets.map(\.name))
+            var affected: [(setName: String, fileName: String)] = []
+            for other in others where !resetNames.contains(other.name) {
+                for file in other.files where !other.dependencies(of: file).isDisjoint(with: emptied) {
+                    affected.append((other.name, file.fileName))
+                }
+            }
+            if !affected.isEmpty {
+                let names = sets.map(\.name).joined(separator: " ")
+                do throws(StrataError) {
+                    try await history.markStale(
+                        affected, reason: "'seed reset \(names)' emptied a table it fills", in: session)
+                } catch {
+                    await session.rollbackQuietly()
+                    throw error
                 }
             }
             for set in sets { progress(.truncated(set)) }

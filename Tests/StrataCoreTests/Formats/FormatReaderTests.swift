@@ -108,4 +108,29 @@ import Testing
         #expect(try catalog.migrations[0].up.statements(path: "x").count == 2)
         #expect(catalog.migrations[3].up.isEmpty)
     }
+
+    /// A syntax error in a paired down file names the down file and its own line, not the up file.
+    @Test(arguments: [
+        ("golang-migrate", "0001_users.up.sql", "0001_users.down.sql"),
+        ("diesel", "2024-01-15-093000_users/up.sql", "2024-01-15-093000_users/down.sql"),
+        ("flyway", "V1__users.sql", "U1__users.sql"),
+    ])
+    func downFileErrorsNameTheDownFile(tool: String, up: String, down: String) throws {
+        let folder = try FormatFixture.scratch([
+            up: "CREATE TABLE users (id bigint PRIMARY KEY);\n",
+            down: "-- revert\n\nDROP TABLE users;\nSELECT 'unterminated;\n",
+        ])
+        defer { FormatFixture.remove(folder) }
+        let migration = try #require(try MigrationFolder(path: folder).loadCatalog().migrations.first)
+        #expect(migration.path.hasSuffix(up), "\(tool)")
+        #expect(migration.downPath.hasSuffix(down), "\(tool)")
+        #expect(migration.up.path == nil, "\(tool)")
+        do {
+            _ = try migration.down?.statements(path: migration.path)
+            Issue.record("\(tool): the unterminated string was not reported")
+        } catch {
+            #expect(error.location?.path.hasSuffix(down) == true, "\(tool): \(error)")
+            #expect(error.location?.line == 4, "\(tool): \(error)")
+        }
+    }
 }

@@ -5,7 +5,7 @@ import Testing
 /// `strata convert`: the native files read back as the same migrations.
 @Suite struct NativeMigrationWriterTests {
     @Test func everyFixtureConvertsToNativeFilesThatReadBackTheSame() throws {
-        for tool in ["flyway", "golang-migrate", "dbmate", "goose", "sql-migrate"] {
+        for tool in ["flyway", "golang-migrate", "dbmate", "goose", "sql-migrate", "diesel"] {
             let source = try FormatFixture.catalog(tool, placeholders: ["app_name": "a", "app_version": "1"])
             let files = try NativeMigrationWriter.files(for: source)
             let output = try FormatFixture.scratch(Dictionary(uniqueKeysWithValues: files.map { ($0.name, $0.text) }))
@@ -26,8 +26,13 @@ import Testing
         }
     }
 
-    @Test func versionZeroIsRefusedWithAHint() throws {
+    /// Diesel's `00000000000000_diesel_initial_setup` (version 0) converts, and the native folder reads it back.
+    @Test func versionZeroConvertsAndReadsBack() throws {
         let catalog = try FormatFixture.catalog("diesel")
-        #expect(throws: StrataError.self) { try NativeMigrationWriter.files(for: catalog) }
+        let files = try NativeMigrationWriter.files(for: catalog)
+        #expect(files.first?.name == "00000000000000_diesel_initial_setup.sql")
+        let output = try FormatFixture.scratch(Dictionary(uniqueKeysWithValues: files.map { ($0.name, $0.text) }))
+        defer { FormatFixture.remove(output) }
+        #expect(try MigrationFolder(path: output).loadCatalog().migrations.first?.version == .zero)
     }
 }
