@@ -50,8 +50,7 @@ public struct Adopter: Sendable {
                     .usage, "\(history.historyName) already has \(existing.count) row\(existing.count == 1 ? "" : "s"); adopt only starts a history",
                     hint: "this database already uses Strata: see strata status")
             }
-            try await session.run("BEGIN")
-            do throws(StrataError) {
+            try await session.inTransaction { () throws(StrataError) in
                 for (migration, state) in plan.migrations {
                     try await history.record(
                         migration, state: state, durationMilliseconds: 0, statementsRun: 0, action: "adopt", in: session)
@@ -65,10 +64,6 @@ public struct Adopter: Sendable {
                     outcome: "adopted",
                     detail: "\(plan.migrations.count) migration(s) and \(plan.repeatables.count) repeatable(s) from \(tableName)",
                     in: session)
-                try await session.run("COMMIT")
-            } catch {
-                await session.rollbackQuietly()
-                throw error
             }
         }
         return Result(

@@ -54,12 +54,11 @@ public struct HistoryTable: Sendable {
             )
             """,
         ]
-        try await session.run("BEGIN")
         do throws(StrataError) {
-            for statement in statements { try await session.run(PostgresQuery(unsafeSQL: statement)) }
-            try await session.run("COMMIT")
+            try await session.inTransaction { () throws(StrataError) in
+                for statement in statements { try await session.run(PostgresQuery(unsafeSQL: statement)) }
+            }
         } catch {
-            await session.rollbackQuietly()
             // Another process may have created the tables at the same moment; that is fine.
             if try await exists(in: session) { return }
             throw privilegeHint(error)

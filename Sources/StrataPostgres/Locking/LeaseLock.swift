@@ -82,14 +82,12 @@ public final class LeaseLock: MigrationLocking, @unchecked Sendable {
     /// `INSERT … ON CONFLICT DO UPDATE` waits for that row lock before it checks the expiry: a short transaction-local
     /// `lock_timeout` turns that wait into "held by another run", so `--lock-wait` and Ctrl-C keep working.
     private func tryTake(_ take: PostgresQuery, on session: DatabaseSession) async throws(StrataError) -> Bool {
-        try await session.run("BEGIN")
         do throws(StrataError) {
-            try await session.run("SELECT set_config('lock_timeout', '200ms', true)")
-            let taken = !(try await session.run(take)).isEmpty
-            try await session.run("COMMIT")
-            return taken
+            return try await session.inTransaction { () throws(StrataError) -> Bool in
+                try await session.run("SELECT set_config('lock_timeout', '200ms', true)")
+                return !(try await session.run(take)).isEmpty
+            }
         } catch {
-            await session.rollbackQuietly()
             if error.sqlState == "55P03" { return false }
             throw error
         }
