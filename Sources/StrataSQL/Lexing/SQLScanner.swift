@@ -36,11 +36,34 @@ struct SQLScanner {
             }
         }
         guard let token = scanned else {
+            if let nul = firstNul(from: start, to: bytes.count) { throw nulError(at: nul) }
             throw Self.unterminated(failure?.kind ?? .unterminatedString, delimiter: failure?.delimiter ?? "'", at: startPosition)
         }
+        if let nul = firstNul(from: start, to: token.endOffset - cursor.baseOffset) { throw nulError(at: nul) }
         self.cursor = cursor
         index = token.endOffset - cursor.baseOffset
         return token
+    }
+
+    /// Moves past the rest of the current line, up to (not over) its line break; for a psql meta-command that
+    /// Strata skips.
+    mutating func skipRestOfLine() {
+        var end = index
+        while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+        bytes.withUnsafeBufferPointer { cursor.advance(over: $0, to: end) }
+        index = end
+    }
+
+    /// The local index of the first NUL byte in `start..<end`, if any.
+    private func firstNul(from start: Int, to end: Int) -> Int? {
+        bytes[start..<min(end, bytes.count)].firstIndex(of: 0)
+    }
+
+    /// The error for the NUL byte at local index `nul`, with its line and column.
+    private func nulError(at nul: Int) -> SQLSyntaxError {
+        var cursor = self.cursor
+        bytes.withUnsafeBufferPointer { cursor.advance(over: $0, to: nul) }
+        return .nulByte(at: cursor.position)
     }
 
     private static func makeToken(
