@@ -178,4 +178,14 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: Data(status.standardOutput.utf8)) as? [String: Any])
         #expect(object["current_version"] as? String == "1")
     }
+
+    @Test func aMissingDatabaseHintsAtStrataSetup() async throws {
+        let server = try await TemporaryPostgres.shared()
+        let project = try ProjectFolder()
+        try project.write("db/migrations/1_a.sql", "SELECT 1;")
+        let result = try StrataBinary.run(["status", "--database-url", server.url(for: "e2e_never_created")], in: project.path)
+        #expect(result.status == 3, "\(result.output)")
+        #expect(result.standardError.contains("(SQLSTATE 3D000)"))
+        #expect(result.standardError.contains("hint: run 'strata setup' to create it"))
+    }
 }
