@@ -35,10 +35,10 @@ struct ProjectContext {
         testsDirectory = try Self.require(Settings.testsDirectory, options, environment, configuration)
     }
 
-    /// The context of a command run: sets up the console and logging from the flags (`OutputSetup`), then reads
-    /// strata.toml (`--config`, `STRATA_CONFIG`, else `strata.toml` if present) and refuses unknown keys in it.
+    /// The context of a command run: reads strata.toml (`--config`, `STRATA_CONFIG`, else `strata.toml` if present),
+    /// refusing unknown keys in it. The console and logging were set up before, by `OutputSetup` in `StrataMain`.
     init(options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws(StrataError) {
-        let logger = OutputSetup.apply(options)
+        let logger = OutputSetup.logger(for: options)
         let configuration = try ConfigurationLoading.load(path: options.configPath ?? environment["STRATA_CONFIG"])
         try self.init(options: options, environment: environment, configuration: configuration, logger: logger)
     }
