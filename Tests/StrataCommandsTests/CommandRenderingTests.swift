@@ -26,6 +26,18 @@ import Testing
         #expect(migrations[0]["applied_at"] as? String == "2023-11-14T22:13:20Z")
         #expect(migrations[0]["checksum"] as? String == "abc")
         #expect(migrations[1]["applied_at"] is NSNull)
+        #expect(object["current_version"] as? String == "1")
+    }
+
+    @Test func statusJSONCurrentVersionIsTheNewestAppliedOneOrNull() throws {
+        func current(_ statuses: [MigrationStatus]) throws -> Any? {
+            let text = StatusRendering.json(statuses)
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+            return object["current_version"]
+        }
+        #expect(try current([status("1", .applied), status("10", .changed), status("11", .pending)]) as? String == "10")
+        #expect(try current([status("1", .pending)]) is NSNull)
+        #expect(try current([]) is NSNull)
     }
 
     @Test func statusJSONListsRepeatablesWithTheirState() throws {

@@ -115,4 +115,34 @@ import Testing
         #expect(file.cases.map(\.kind) == [.pgTAP])
         #expect(try parse("SELECT 'plan(' AS text, plan FROM plans;").cases.map(\.kind) == [.strata])
     }
+
+    @Test("a statement that ends or starts the test's transaction is refused with its line", arguments: [
+        "END;", "commit;", "COMMIT AND CHAIN;", "Rollback;", "ROLLBACK AND CHAIN;", "abort;", "COMMIT WORK;",
+        "END TRANSACTION;", "BEGIN;", "start transaction;", "PREPARE TRANSACTION 'x';",
+    ])
+    func transactionControlIsRefused(statement: String) throws {
+        let failure = try #require(parseError("""
+            -- strata:test anon cannot delete
+            -- strata:as anon
+            \(statement)
+            -- strata:expect rows 0
+            DELETE FROM concerts;
+            """))
+        #expect(failure.code == .invalidTest)
+        #expect(failure.exitStatus == .usage)
+        #expect(failure.location?.path == "db/tests/rls.sql")
+        #expect(failure.location?.line == 3)
+        #expect(failure.message.contains("cannot run in a test"))
+    }
+
+    @Test func savepointsStayAllowed() throws {
+        let file = try parse("""
+            SAVEPOINT before_delete;
+            DELETE FROM concerts;
+            ROLLBACK TO SAVEPOINT before_delete;
+            rollback work to before_delete;
+            RELEASE SAVEPOINT before_delete;
+            """)
+        #expect(file.cases.first?.steps.count == 5)
+    }
 }

@@ -69,12 +69,36 @@ import Testing
         #expect(mode.message.contains("PGSSLMODE"))
     }
 
-    @Test func fromEnvironmentNeedsHostOrDatabase() throws {
-        #expect(try ConnectionSettings.fromEnvironment(base.merging(["PGUSER": "x", "PGPORT": "6000"]) { $1 }) == nil)
+    @Test func fromEnvironmentIsNilWithoutAnyConnectionVariable() throws {
+        #expect(try ConnectionSettings.fromEnvironment(base.merging(["PGTZ": "UTC", "PGHOST": ""]) { $1 }) == nil)
         let byHost = try #require(try ConnectionSettings.fromEnvironment(base.merging(["PGHOST": "h"]) { $1 }))
         #expect(byHost.host == "h")
         let byDatabase = try #require(
             try ConnectionSettings.fromEnvironment(base.merging(["PGHOST": "h", "PGDATABASE": "d"]) { $1 }))
         #expect(byDatabase.database == "d")
+    }
+
+    @Test("any PG* connection variable alone configures the database, libpq defaults filling the rest", arguments: [
+        ("PGUSER", "app"), ("PGPORT", "6000"), ("PGPASSWORD", "pw"), ("PGSSLMODE", "require"),
+        ("PGOPTIONS", "-c work_mem=1MB"), ("PGAPPNAME", "svc"), ("PGPASSFILE", "/nonexistent/pgpass"),
+        ("PGCONNECT_TIMEOUT", "3"), ("PGSSLROOTCERT", "/ca.pem"),
+    ])
+    func anyConnectionVariableConfiguresTheDatabase(name: String, value: String) throws {
+        let settings = try #require(try ConnectionSettings.fromEnvironment(base.merging([name: value]) { $1 }))
+        #expect(settings.port == (name == "PGPORT" ? 6000 : 5432))
+        #expect(settings.user == (name == "PGUSER" ? "app" : "envuser"))
+    }
+
+    @Test func invalidSSLModeOrAServiceIsAnError() throws {
+        let mode = try #require(throws: StrataError.self) {
+            try ConnectionSettings.fromEnvironment(base.merging(["PGSSLMODE": "nope"]) { $1 })
+        }
+        #expect(mode.code == .configuration)
+        #expect(mode.message == "invalid sslmode 'nope' in PGSSLMODE")
+        let service = try #require(throws: StrataError.self) {
+            try ConnectionSettings.fromEnvironment(base.merging(["PGSERVICE": "prod"]) { $1 })
+        }
+        #expect(service.code == .configuration)
+        #expect(service.message.contains("pg_service.conf"))
     }
 }

@@ -81,14 +81,40 @@ struct SplitterErrorTests {
         #expect(error.message.contains("file"))
     }
 
-    @Test("COPY from a file, COPY TO STDOUT and a table named stdin are fine")
+    @Test("COPY … TO STDOUT is rejected at the COPY: its copy stream would break the session", arguments: [
+        ("COPY t TO STDOUT;", 1, 1),
+        ("SELECT 1;\n  copy (SELECT a FROM t) to stdout with (format csv);", 2, 3),
+        ("Copy public.t (a, b) To Stdout", 1, 1),
+    ])
+    func copyToStdout(sql: String, line: Int, column: Int) throws {
+        let error = try #require(splitError(sql))
+        #expect(error.kind == .copyToStdout)
+        #expect((error.position.line, error.position.column) == (line, column))
+        #expect(error.message.contains("COPY … TO STDOUT cannot run"))
+    }
+
+    @Test("COPY from or to a file and a table named stdin or stdout are fine")
     func copyAllowed() throws {
         let sql = """
             COPY t FROM '/tmp/data.csv';
-            COPY t TO STDOUT;
+            COPY t TO '/tmp/out.csv';
             COPY (SELECT * FROM stdin) TO '/tmp/x';
             SELECT * FROM stdin;
+            SELECT to_char(now(), 'YYYY') AS stdout;
             """
-        #expect(try StatementSplitter.split(sql).count == 4)
+        #expect(try StatementSplitter.split(sql).count == 5)
+    }
+
+    @Test("a NUL byte is a lexer error at its line and column, inside a string or outside")
+    func nulByte() throws {
+        let inString = try #require(splitError("SELECT 1;\nINSERT INTO t VALUES ('a\u{0}b');\n"))
+        #expect(inString.kind == .nulByte)
+        #expect((inString.position.line, inString.position.column) == (2, 25))
+        #expect(inString.message.contains("NUL byte"))
+        let bare = try #require(splitError("SELECT 1;\n\n\u{0}SELECT 2;"))
+        #expect(bare.kind == .nulByte)
+        #expect(bare.position.line == 3)
+        let unterminated = try #require(splitError("SELECT 'open\u{0}"))
+        #expect(unterminated.kind == .nulByte)
     }
 }

@@ -53,12 +53,19 @@ struct DevCommand: AsyncParsableCommand {
 
     struct URLCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "url", abstract: "Print the embedded server's connection URL (for psql, an app, DATABASE_URL).")
+            commandName: "url", abstract: "Print the embedded server's connection URL (for psql, an app, DATABASE_URL).",
+            discussion: "When a database is configured (--database-url, DATABASE_URL, strata.toml or a PG* variable), "
+                + "a note on standard error says so: the other commands use that database, not the embedded server.")
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {
             let context = try ProjectContext(options: global)
             Console.standardOutput.write(DevCommand.server(context).url())
+            if let source = DatabaseTarget.configurationSource(context) {
+                Console.standardError.write(
+                    "note: \(source) configures another database, which strata commands here use instead of the "
+                        + "embedded server")
+            }
         }
     }
 }

@@ -30,9 +30,7 @@ struct ResetCommand: AsyncParsableCommand {
             try Self.authorize(database: configured.database, target: configured.redactedURL, force: force, confirm: confirm)
             settings = configured
         } else {
-            settings = try await DatabaseTarget.resolve(
-                flag: nil, environment: context.environment, configuration: context.configuration, logger: context.logger
-            ).settings
+            settings = try await DatabaseTarget.resolve(context).settings
         }
         try await DatabaseProvisioner.recreate(settings, logger: context.logger)
         if !global.quiet { Console.standardOutput.write("recreated database \(settings.database)") }

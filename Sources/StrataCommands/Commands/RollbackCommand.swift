@@ -6,7 +6,11 @@ import StrataPostgres
 struct RollbackCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rollback",
-        abstract: "Revert the last migration (or --steps N, or everything above --to V; --to 0 reverts all).")
+        abstract: "Revert the last migration (or --steps N, or everything above --to V; --to 0 reverts all).",
+        discussion: "A version given alone, as in 'strata rollback 20250902000000', means --to that version.")
+
+    @Argument(help: ArgumentHelp("The same as --to VERSION.", valueName: "version"))
+    var positionalTarget: String?
 
     @Option(help: ArgumentHelp("How many migrations to revert (default 1).", valueName: "n"))
     var steps: Int?
@@ -22,14 +26,17 @@ struct RollbackCommand: AsyncParsableCommand {
     @OptionGroup var folder: FolderOptions
 
     func validate() throws {
-        if steps != nil && target != nil { throw ValidationError("give --steps or --to, not both") }
+        if positionalTarget != nil && target != nil {
+            throw ValidationError("give the version once: as an argument or with --to, not both")
+        }
+        if steps != nil && (target ?? positionalTarget) != nil { throw ValidationError("give --steps or --to, not both") }
         if let steps, steps < 1 { throw ValidationError("--steps must be 1 or more") }
     }
 
     func run() async throws {
         let context = try ProjectContext(options: global, folder: folder)
         let rollbackTarget: MigrationPlanner.RollbackTarget
-        if let target {
+        if let target = target ?? positionalTarget {
             rollbackTarget = .toVersion(try VersionArgument.parse(target, flag: "--to"))
         } else {
             rollbackTarget = .steps(steps ?? 1)

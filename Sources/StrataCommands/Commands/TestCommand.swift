@@ -21,13 +21,13 @@ struct TestCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Output: text, tap or junit.", valueName: "format"))
     var format: String = "text"
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var global: ConnectionOnlyOptions
 
     func run() async throws {
         guard let outputFormat = TestOutputFormat(rawValue: format) else {
             throw StrataError(.usage, "--format must be one of text, tap, junit")
         }
-        let context = try ProjectContext(options: global)
+        let context = try ProjectContext(options: global.globalOptions)
         let files = try SQLTestSources.load(paths: paths.isEmpty ? [context.testsDirectory] : paths)
         let reporter = outputFormat.reporter(quiet: global.quiet, color: Console.standardOutput.supportsColor)
         let total = files.reduce(0) { $0 + $1.cases.count }

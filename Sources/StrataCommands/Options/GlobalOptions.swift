@@ -1,19 +1,18 @@
 import ArgumentParser
 
-/// Options every command accepts, before or after the subcommand name.
+/// Options every command that migrates accepts, before or after the subcommand name. Commands that take no
+/// migration lock declare a smaller set (`ConnectionOnlyOptions`, `FolderOnlyOptions`) from the same help texts.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .customLong("database-url"), help: ArgumentHelp(
-        "PostgreSQL URL or key=value string (default: DATABASE_URL, PG* variables, strata.toml, else the embedded server).",
-        valueName: "url"))
+    @Option(name: .customLong("database-url"), help: Help.databaseURL)
     var databaseURL: String?
 
-    @Option(name: .customLong("dir"), help: ArgumentHelp("Migrations folder (default: db/migrations).", valueName: "path"))
+    @Option(name: .customLong("dir"), help: Help.directory)
     var directory: String?
 
-    @Option(name: .customLong("config"), help: ArgumentHelp("Configuration file (default: strata.toml if present).", valueName: "path"))
+    @Option(name: .customLong("config"), help: Help.configPath)
     var configPath: String?
 
-    @Option(help: ArgumentHelp("Schema of Strata's history tables (default: strata).", valueName: "name"))
+    @Option(help: ArgumentHelp("Schema of Strata's history tables (default: strata; not public).", valueName: "name"))
     var schema: String?
 
     @Option(name: .customLong("lock-timeout"), help: ArgumentHelp(
@@ -43,17 +42,36 @@ struct GlobalOptions: ParsableArguments {
         valueName: "duration"))
     var lockLease: String?
 
-    @Option(name: .customLong("wait"), help: ArgumentHelp(
-        "Keep retrying the connection this long while the server is not accepting connections yet (default: 0).",
-        valueName: "duration"))
+    @Option(name: .customLong("wait"), help: Help.connectWait)
     var connectWait: String?
 
-    @Flag(name: .shortAndLong, help: "Print only errors.")
+    @Flag(name: .shortAndLong, help: Help.quiet)
     var quiet = false
 
-    @Flag(name: .shortAndLong, help: "Print debug logs, including each statement sent.")
+    @Flag(name: .shortAndLong, help: Help.verbose)
     var verbose = false
 
-    @Flag(name: .customLong("no-color"), help: "Never colour the output (NO_COLOR works too).")
+    @Flag(name: .customLong("no-color"), help: Help.noColor)
     var noColor = false
+
+    /// Help texts shared with the smaller option sets.
+    enum Help {
+        static var databaseURL: ArgumentHelp {
+            ArgumentHelp(
+                "PostgreSQL URL or key=value string (default: DATABASE_URL, PG* variables, strata.toml, else the embedded server).",
+                valueName: "url")
+        }
+        static var directory: ArgumentHelp { ArgumentHelp("Migrations folder (default: db/migrations).", valueName: "path") }
+        static var configPath: ArgumentHelp {
+            ArgumentHelp("Configuration file (default: strata.toml if present).", valueName: "path")
+        }
+        static var connectWait: ArgumentHelp {
+            ArgumentHelp(
+                "Keep retrying the connection this long while the server is not accepting connections yet (default: 0).",
+                valueName: "duration")
+        }
+        static var quiet: ArgumentHelp { "Print only errors." }
+        static var verbose: ArgumentHelp { "Print debug logs, including each statement sent." }
+        static var noColor: ArgumentHelp { "Never colour the output (NO_COLOR works too)." }
+    }
 }

@@ -5,7 +5,8 @@ import StrataCore
 enum StatusRendering {
     private static func timestamp(_ date: Date) -> String { date.formatted(.iso8601) }
 
-    /// The JSON object `{"migrations":[…],"repeatables":[…]}`: migrations with keys version, name, state, applied_at
+    /// The JSON object `{"current_version":…,"migrations":[…],"repeatables":[…]}`: the newest applied version (null
+    /// when none is); migrations with keys version, name, state, applied_at
     /// (null when not applied), checksum; repeatables with name, state (`applied` or `pending`), checksum.
     static func json(_ statuses: [MigrationStatus], repeatables: [(RepeatableMigration, Bool)] = []) -> String {
         let items: [String] = statuses.map { status in
@@ -16,7 +17,14 @@ enum StatusRendering {
         let repeatableItems = repeatables.map { repeatable, upToDate in
             "{\"name\":\(quote(repeatable.name)),\"state\":\"\(upToDate ? "applied" : "pending")\",\"checksum\":\(quote(repeatable.checksum))}"
         }
-        return "{\"migrations\":[" + items.joined(separator: ",") + "],\"repeatables\":[" + repeatableItems.joined(separator: ",") + "]}"
+        let current = currentVersion(statuses).map { quote($0.rawValue) } ?? "null"
+        return "{\"current_version\":\(current),\"migrations\":[" + items.joined(separator: ",") + "],\"repeatables\":["
+            + repeatableItems.joined(separator: ",") + "]}"
+    }
+
+    /// The newest version that is applied (unchanged, changed since, or with its file gone); nil when none is.
+    static func currentVersion(_ statuses: [MigrationStatus]) -> MigrationVersion? {
+        statuses.filter { [.applied, .changed, .missing].contains($0.state) }.map(\.version).max()
     }
 
     /// A fixed-width table with a count line.

@@ -2,14 +2,16 @@ import Logging
 import StrataCore
 import StrataPostgres
 
-/// `--wait DURATION`: retries a connection while the server is down or starting up (refused, unreachable,
-/// SQLSTATE 57P03 "starting up"), every half second, until the wait is over. A wrong password or a missing
-/// database fails at once: waiting would not fix them.
+/// `--wait DURATION`: retries a connection while the server is down, starting up or full (refused, unreachable,
+/// SQLSTATE 57P03 "starting up", 53300 "too many connections"), every half second, until the wait is over. A wrong
+/// password or a missing database fails at once: waiting would not fix them.
 struct ConnectionWaiter {
     let wait: Duration
     let logger: Logger
 
-    func connect(_ attempt: () async throws(StrataError) -> DatabaseSession) async throws(StrataError) -> DatabaseSession {
+    func connect<Connection>(
+        _ attempt: () async throws(StrataError) -> Connection
+    ) async throws(StrataError) -> Connection {
         let clock = ContinuousClock()
         let deadline = clock.now + wait
         var announced = false
@@ -31,10 +33,11 @@ struct ConnectionWaiter {
         }
     }
 
-    /// True for failures a server that is starting would cause.
+    /// True for failures that pass by themselves: a server that is starting, or one whose connection slots are
+    /// all taken for now.
     static func isWorthWaiting(_ error: StrataError) -> Bool {
         guard error.code == .connection else { return false }
         guard let state = error.sqlState else { return true }
-        return state == "57P03" || state.hasPrefix("08")
+        return state == "57P03" || state == "53300" || state.hasPrefix("08")
     }
 }

@@ -6,11 +6,7 @@ import StrataPostgres
 enum DatabaseSetup {
     /// The configured database's settings (parsed, not connected), or `nil` for the embedded default.
     static func configuredSettings(_ context: ProjectContext) async throws(StrataError) -> ConnectionSettings? {
-        guard context.hasConfiguredDatabase else { return nil }
-        return try await DatabaseTarget.resolve(
-            flag: context.options.databaseURL, environment: context.environment, configuration: context.configuration,
-            logger: context.logger
-        ).settings
+        try DatabaseTarget.configured(context)
     }
 
     /// Applies pending migrations, then the seed sets that apply in the environment, and prints a summary.

@@ -10,84 +10,65 @@ struct ProjectContext {
     let environment: [String: String]
     let configuration: ConfigurationFile
     let logger: Logger
+    /// The migrations folder: `--dir`, `STRATA_DIR`, `migrations_dir` in strata.toml, else `db/migrations`.
+    let migrationsDirectory: String
+    /// The schema of Strata's own tables: `--schema`, `STRATA_SCHEMA`, `schema` in strata.toml, else `strata`.
+    let schema: String
+    /// The SQL tests folder: `STRATA_TESTS_DIR`, `tests_dir` in strata.toml, else `db/tests`.
+    let testsDirectory: String
     /// `--format` of the command, when it has one (else `STRATA_FORMAT`, then `format` in strata.toml).
     var formatFlag: String?
     /// `--placeholder name=value` of the command, when it has them.
     var placeholderFlags: [String] = []
 
-    init(options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws(StrataError) {
+    /// A context from already-read parts; it only resolves the folder and schema settings (no console or logging
+    /// set-up, no file read).
+    init(
+        options: GlobalOptions, environment: [String: String], configuration: ConfigurationFile, logger: Logger
+    ) throws(StrataError) {
         self.options = options
         self.environment = environment
-        Console.colorDisabledByFlag = options.noColor
-        let level: Logger.Level = options.verbose ? .debug : (options.quiet ? .error : .notice)
-        LoggingSetup.bootstrap(level: level)
-        var logger = Logger(label: "strata")
-        logger.logLevel = level
+        self.configuration = configuration
         self.logger = logger
-        self.configuration = try Self.loadConfiguration(path: options.configPath ?? environment["STRATA_CONFIG"])
+        migrationsDirectory = try Self.require(Settings.migrationsDirectory, options, environment, configuration)
+        schema = try Self.require(Settings.schema, options, environment, configuration)
+        testsDirectory = try Self.require(Settings.testsDirectory, options, environment, configuration)
     }
 
-    /// The migrations folder.
-    var migrationsDirectory: String {
-        options.directory ?? environment["STRATA_DIR"] ?? configuration["migrations_dir"] ?? "db/migrations"
-    }
-
-    /// The schema of the history tables.
-    var schema: String {
-        options.schema ?? environment["STRATA_SCHEMA"] ?? configuration["schema"] ?? "strata"
+    /// The context of a command run: reads strata.toml (`--config`, `STRATA_CONFIG`, else `strata.toml` if present),
+    /// refusing unknown keys in it. The console and logging were set up before, by `OutputSetup` in `StrataMain`.
+    init(options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws(StrataError) {
+        let logger = OutputSetup.logger(for: options)
+        let configuration = try ConfigurationLoading.load(path: options.configPath ?? environment["STRATA_CONFIG"])
+        try self.init(options: options, environment: environment, configuration: configuration, logger: logger)
     }
 
     /// The seeds folder: `--seeds-dir`, `STRATA_SEEDS_DIR`, `seeds_dir` in strata.toml, else `db/seeds`.
     func seedsDirectory(flag: String? = nil) -> String {
-        flag ?? environment["STRATA_SEEDS_DIR"] ?? configuration["seeds_dir"] ?? "db/seeds"
-    }
-
-    /// The SQL tests folder: `STRATA_TESTS_DIR`, `tests_dir` in strata.toml, else `db/tests`.
-    var testsDirectory: String {
-        environment["STRATA_TESTS_DIR"] ?? configuration["tests_dir"] ?? "db/tests"
+        source(of: Settings.seedsDirectory, flag: flag)?.text ?? Settings.seedsDirectory.defaultValue ?? "db/seeds"
     }
 
     /// The environment seed sets are filtered by: `--env`, `STRATA_ENV`, `env` in strata.toml; with none of
     /// these `dev` on the embedded default (a private local server) and no environment elsewhere, so a set limited
     /// with `-- strata:env` never runs on a configured database by accident.
     func seedEnvironment(flag: String?) throws(StrataError) -> String? {
-        let chosen = [flag, environment["STRATA_ENV"], configuration["env"]].compactMap { $0 }.first { !$0.isEmpty }
-        if let chosen {
-            guard SeedDirectives.isEnvironmentName(chosen) else {
-                throw StrataError(.usage, "'\(chosen)' is not an environment name", hint: "use letters, digits, '-' and '_'")
-            }
-            return chosen.lowercased()
-        }
+        if let chosen = try value(Settings.environment, flag: flag) { return chosen }
         return hasConfiguredDatabase ? nil : "dev"
     }
 
     /// The run-wide migrator options; `interruptible` installs the SIGINT/SIGTERM handling for a command that
     /// changes the database.
     func migratorOptions(dryRun: Bool = false, interruptible: Bool = false) throws(StrataError) -> MigratorOptions {
-        let wait = try timeout(options.lockWait ?? environment["STRATA_LOCK_WAIT"] ?? configuration["lock_wait"], flag: "--lock-wait")
         var migratorOptions = MigratorOptions(
             schema: schema,
-            lockWait: wait.map { Duration.milliseconds($0.milliseconds) },
-            lockTimeout: try timeout(options.lockTimeout ?? environment["STRATA_LOCK_TIMEOUT"] ?? configuration["lock_timeout"], flag: "--lock-timeout")
-                ?? MigratorOptions.defaultLockTimeout,
-            statementTimeout: try timeout(
-                options.statementTimeout ?? environment["STRATA_STATEMENT_TIMEOUT"] ?? configuration["statement_timeout"],
-                flag: "--statement-timeout") ?? MigratorOptions.defaultStatementTimeout,
+            lockWait: try value(Settings.lockWait).map { Duration.milliseconds($0.milliseconds) },
+            lockTimeout: try value(Settings.lockTimeout),
+            statementTimeout: try value(Settings.statementTimeout),
             dryRun: dryRun,
             interruption: interruptible && !dryRun ? interruption : nil)
-        if let text = options.lockRetries.map(String.init) ?? environment["STRATA_LOCK_RETRIES"] ?? configuration["lock_retries"] {
-            guard let retries = Int(text), retries >= 0 else {
-                throw StrataError(.usage, "--lock-retries: '\(text)' is not a count", hint: "write a whole number, 0 or more")
-            }
-            migratorOptions.lockRetry.retries = retries
-        }
-        if let text = options.lockStrategy ?? environment["STRATA_LOCK_STRATEGY"] ?? configuration["lock_strategy"] {
-            guard let strategy = LockStrategy(rawValue: text.lowercased()) else {
-                throw StrataError(.usage, "--lock-strategy: '\(text)' is not a lock strategy", hint: "use advisory or table")
-            }
-            migratorOptions.lockStrategy = strategy
-        }
-        if let lease = try timeout(options.lockLease ?? environment["STRATA_LOCK_LEASE"] ?? configuration["lock_lease"], flag: "--lock-lease") {
+        migratorOptions.lockRetry.retries = try require(Settings.lockRetries)
+        migratorOptions.lockStrategy = try require(Settings.lockStrategy)
+        if let lease = try value(Settings.lockLease) {
             migratorOptions.leaseDuration = .milliseconds(max(lease.milliseconds, 1_000))
         }
         return migratorOptions
@@ -96,10 +77,10 @@ struct ProjectContext {
     /// Triggered on SIGINT/SIGTERM while a command that changes the database runs (see `InterruptSignals`).
     var interruption: MigrationInterruption { InterruptSignals.shared.installed() }
 
-    /// True when a database is configured by flag, environment or strata.toml (not only the embedded default).
+    /// True when a database is configured by flag, environment or strata.toml (not only the embedded default):
+    /// a database URL, or any of the `PG*` connection variables (libpq fills the rest with its defaults).
     var hasConfiguredDatabase: Bool {
-        [options.databaseURL, environment["DATABASE_URL"], environment["STRATA_DATABASE_URL"], configuration["database_url"],
-         environment["PGHOST"], environment["PGDATABASE"]].contains { $0?.isEmpty == false }
+        source(of: Settings.databaseURL) != nil || !ConnectionSettings.configuredVariables(in: environment).isEmpty
     }
 
     /// Reads the migrations folder (versioned migrations only).
@@ -109,26 +90,24 @@ struct ProjectContext {
 
     /// Reads the migrations folder: versioned and repeatable migrations and hooks.
     func loadCatalog() throws(StrataError) -> MigrationCatalog {
-        try migrationFolder(path: migrationsDirectory).loadCatalog()
+        let catalog = try migrationFolder(path: migrationsDirectory).loadCatalog()
+        if !options.quiet, let warning = VersionWidthCheck.warning(for: catalog.migrations.map(\.version)) {
+            Console.standardError.write("warning: \(warning)")
+        }
+        return catalog
     }
 
     /// The folder reader for `path` with the chosen format, placeholders and hooks.
     func migrationFolder(path: String) throws(StrataError) -> MigrationFolder {
         MigrationFolder(
             path: path, format: try migrationFormat(), placeholders: try placeholders(),
-            beforeMigratePaths: list(configuration["hooks.before_migrate"]),
-            afterMigratePaths: list(configuration["hooks.after_migrate"]))
+            beforeMigratePaths: try require(Settings.beforeMigrateHooks, fallback: []),
+            afterMigratePaths: try require(Settings.afterMigrateHooks, fallback: []))
     }
 
     /// The folder format chosen by `--format`, `STRATA_FORMAT` or `format` in strata.toml; `nil` detects it.
     func migrationFormat() throws(StrataError) -> MigrationFormat? {
-        guard let text = formatFlag ?? environment["STRATA_FORMAT"] ?? configuration["format"], !text.isEmpty,
-            text != "auto"
-        else { return nil }
-        guard let format = MigrationFormat(named: text) else {
-            throw StrataError(.usage, "unknown migrations format '\(text)'", hint: "use one of: auto, \(MigrationFormat.names)")
-        }
-        return format
+        try value(Settings.format, flag: formatFlag) ?? nil
     }
 
     /// Placeholder values: strata.toml `[placeholders]`, then `STRATA_PLACEHOLDER_<NAME>`, then `--placeholder`.
@@ -150,16 +129,11 @@ struct ProjectContext {
         return values
     }
 
-    private func list(_ text: String?) -> [String] {
-        (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
-
     /// Opens a session on the configured database, starting the embedded server when none is configured. With
     /// `--wait`, a server that is not accepting connections yet is retried until the wait is over.
     func openSession() async throws(StrataError) -> DatabaseSession {
-        let target = try await DatabaseTarget.resolve(
-            flag: options.databaseURL, environment: environment, configuration: configuration, logger: logger)
-        let wait = try timeout(options.connectWait ?? environment["STRATA_WAIT"] ?? configuration["connect_wait"], flag: "--wait")
+        let target = try await DatabaseTarget.resolve(self)
+        let wait = try value(Settings.connectWait)
         return try await ConnectionWaiter(wait: wait.map { .milliseconds($0.milliseconds) } ?? .zero, logger: logger).connect {
             () throws(StrataError) -> DatabaseSession in
             try await DatabaseSession.connect(
@@ -170,27 +144,5 @@ struct ProjectContext {
     /// Opens a session, runs `body`, and closes the session whatever happens.
     func withSession<T>(_ body: (DatabaseSession) async throws(StrataError) -> T) async throws(StrataError) -> T {
         try await openSession().closing(after: body)
-    }
-
-    private func timeout(_ text: String?, flag: String) throws(StrataError) -> TimeoutValue? {
-        guard let text else { return nil }
-        guard let value = TimeoutValue(parsing: text) else {
-            throw StrataError(.usage, "\(flag): '\(text)' is not a duration", hint: "write a number with a unit: 500ms, 5s, 2min")
-        }
-        return value
-    }
-
-    private static func loadConfiguration(path: String?) throws(StrataError) -> ConfigurationFile {
-        let resolved = path ?? "strata.toml"
-        guard FileManager.default.fileExists(atPath: resolved) else {
-            if path != nil {
-                throw StrataError(.configuration, "the configuration file '\(resolved)' does not exist")
-            }
-            return ConfigurationFile()
-        }
-        guard let data = FileManager.default.contents(atPath: resolved) else {
-            throw StrataError(.configuration, "cannot read the configuration file '\(resolved)'")
-        }
-        return try ConfigurationFile.parse(String(decoding: data, as: UTF8.self), path: resolved)
     }
 }

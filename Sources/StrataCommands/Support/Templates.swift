@@ -10,8 +10,8 @@ enum Templates {
         # database_url = "postgres://app@localhost:5432/app"
         migrations_dir = "\(migrationsDirectory)"
         schema = "strata"
-        # lock_timeout = "5s"
-        # statement_timeout = "10min"
+        # lock_timeout = "\(Settings.lockTimeout.defaultValue?.description ?? "5s")"
+        # statement_timeout = "\(Settings.statementTimeout.defaultValue?.description ?? "30min")"
 
         """
     }

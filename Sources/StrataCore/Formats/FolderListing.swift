@@ -17,7 +17,8 @@ public struct FolderListing: Sendable, Hashable {
     /// Its entries.
     public var entries: [Entry]
 
-    /// Lists `path`; throws `invalidMigration` when it is not a readable folder.
+    /// Lists `path`; throws `invalidMigration` when it is not a readable folder, or holds a folder named like a
+    /// migration file (`1_x.sql/`), which would otherwise be skipped without a word.
     public static func read(_ path: String) throws(StrataError) -> FolderListing {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
@@ -37,6 +38,11 @@ public struct FolderListing: Sendable, Hashable {
             let full = (path as NSString).appendingPathComponent(name)
             var entryIsDirectory: ObjCBool = false
             _ = fileManager.fileExists(atPath: full, isDirectory: &entryIsDirectory)
+            if entryIsDirectory.boolValue, name.hasSuffix(".sql") {
+                throw StrataError(
+                    .invalidMigration, "'\(full)' is a folder named like a migration file, not a migration",
+                    hint: "move its contents into a file, or rename the folder so it does not end in .sql")
+            }
             entries.append(Entry(name: name, path: full, isDirectory: entryIsDirectory.boolValue))
         }
         return FolderListing(path: path, entries: entries)

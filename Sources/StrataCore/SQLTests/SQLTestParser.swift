@@ -12,6 +12,7 @@ public enum SQLTestParser {
     public static func parse(path: String, bytes: [UInt8]) throws(StrataError) -> SQLTestFile {
         let source = try SQLSourceText(path: path, bytes: bytes, knownDirectives: knownDirectives, code: .invalidTest)
         let statements = try source.statements()
+        try refuseTransactionControl(statements, path: path)
 
         enum Event {
             case directive(SQLDirective)
@@ -103,6 +104,21 @@ public enum SQLTestParser {
             }
         }
         return SQLTestFile(path: path, cases: cases)
+    }
+
+    /// Each test runs in a transaction that is rolled back: a statement that ends it (`COMMIT`, `END`, `ROLLBACK`,
+    /// `ABORT`, `… AND CHAIN`, `PREPARE TRANSACTION`) would make what follows real and drop the test's role, and
+    /// `BEGIN` / `START TRANSACTION` would only warn and mislead. They are refused before anything runs.
+    /// `SAVEPOINT`, `RELEASE` and `ROLLBACK TO` stay inside the transaction and are allowed.
+    static func refuseTransactionControl(_ statements: [SQLStatement], path: String) throws(StrataError) {
+        for statement in statements where statement.changesTransactionBlock {
+            let words = statement.keywords.prefix(3).joined(separator: " ").uppercased()
+            throw StrataError(
+                .invalidTest, "'\(words)' cannot run in a test: each test runs in a transaction that Strata rolls "
+                    + "back, and ending it would change the data for real",
+                location: FileLocation(path: path, line: statement.start.line, column: statement.start.column),
+                hint: "remove it; use SAVEPOINT and ROLLBACK TO SAVEPOINT to undo part of a test")
+        }
     }
 
     /// A role name: `"Quoted"` keeps its case, a plain name is folded to lowercase as PostgreSQL does.

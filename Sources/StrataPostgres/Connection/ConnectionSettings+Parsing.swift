@@ -29,15 +29,34 @@ extension ConnectionSettings {
         return try ConnectionResolver(parameters: parameters, environment: environment, logger: logger).resolve()
     }
 
-    /// Settings from the `PG*` variables alone, or `nil` when neither `PGHOST` nor `PGDATABASE` is set (so the
-    /// caller can fall back to its own default, such as the embedded server).
+    /// The libpq connection variables Strata reads. Any of them set means a database is configured: libpq would
+    /// connect with its defaults for the rest, and so does Strata.
+    public static let environmentVariables = [
+        "PGHOST", "PGPORT", "PGDATABASE", "PGUSER", "PGPASSWORD", "PGPASSFILE", "PGSSLMODE", "PGSSLROOTCERT",
+        "PGAPPNAME", "PGCONNECT_TIMEOUT", "PGOPTIONS", "PGSERVICE",
+    ]
+
+    /// The connection variables set (not empty) in `environment`, in ``environmentVariables`` order.
+    public static func configuredVariables(in environment: [String: String]) -> [String] {
+        environmentVariables.filter { environment[$0].map { !$0.isEmpty } ?? false }
+    }
+
+    /// Settings from the `PG*` variables alone, or `nil` when none of ``environmentVariables`` is set (so the
+    /// caller can fall back to its own default, such as the embedded server). `PGSERVICE` is refused: Strata does
+    /// not read `pg_service.conf`, and connecting elsewhere than the service names would be wrong.
     public static func fromEnvironment(
         _ environment: [String: String], logger: Logger = Logger(label: "strata.connection")
     ) throws(StrataError) -> ConnectionSettings? {
-        let isSet = { (name: String) in environment[name].map { !$0.isEmpty } ?? false }
-        guard isSet("PGHOST") || isSet("PGDATABASE") else { return nil }
+        let configured = configuredVariables(in: environment)
+        guard !configured.isEmpty else { return nil }
+        if configured.contains("PGSERVICE") { throw serviceUnsupported }
         return try parse("", environment: environment, logger: logger)
     }
+
+    /// The error for `PGSERVICE`, which names a `pg_service.conf` entry Strata cannot read.
+    static let serviceUnsupported = StrataError(
+        .configuration, "PGSERVICE is set, but Strata does not read pg_service.conf",
+        hint: "give the database as DATABASE_URL or --database-url, or with PGHOST, PGPORT, PGDATABASE and PGUSER")
 }
 
 /// Fills the gaps of parsed keywords from the environment, the password file and defaults.

@@ -34,7 +34,7 @@ enum PostgresErrorMapping {
                 hint = hint ?? "check the user name and password (PGPASSWORD, ~/.pgpass or the URL)"
             case "3D000"?:
                 resolvedCode = .connection
-                hint = hint ?? "create the database first, or check its name in the URL"
+                hint = hint ?? "run 'strata setup' to create it (then migrate and seed), or check its name in the URL"
             case "57P01"?, "57P02"?:
                 // The server is shutting down or restarting (or an administrator ended the session); it closes the
                 // connection right after this message.

@@ -14,6 +14,10 @@ public struct SQLSyntaxError: Error, Sendable, Hashable, CustomStringConvertible
         case metaCommand(String)
         /// `COPY … FROM STDIN`, whose inline data cannot be sent as SQL.
         case copyFromStdin
+        /// `COPY … TO STDOUT`, whose rows would come back as a copy stream a migration cannot take.
+        case copyToStdout
+        /// A NUL byte, which PostgreSQL never accepts in SQL text.
+        case nulByte
         /// The bytes are not valid UTF-8.
         case invalidUTF8
     }
@@ -75,5 +79,20 @@ extension SQLSyntaxError {
             message: "COPY … FROM STDIN cannot run from a migration file: the inline data after it would be sent "
                 + "as SQL and break the connection; load the rows from a file instead (a seed set or a file "
                 + "import), or write them as INSERT statements")
+    }
+
+    static func copyToStdout(at position: SourcePosition) -> SQLSyntaxError {
+        SQLSyntaxError(
+            kind: .copyToStdout, position: position,
+            message: "COPY … TO STDOUT cannot run from a migration file: its rows come back as a copy stream that "
+                + "Strata does not read; write them to a file on the server (COPY … TO 'path') or query them "
+                + "with SELECT")
+    }
+
+    static func nulByte(at position: SourcePosition) -> SQLSyntaxError {
+        SQLSyntaxError(
+            kind: .nulByte, position: position,
+            message: "NUL byte (0x00) in the SQL text: PostgreSQL does not accept it; remove it (the file may be "
+                + "binary, or saved as UTF-16)")
     }
 }

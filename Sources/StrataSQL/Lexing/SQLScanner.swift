@@ -8,11 +8,14 @@ struct SQLScanner {
     /// Local byte index of the next token.
     private(set) var index = 0
     private var cursor: PositionCursor
+    /// Local index of the first NUL byte, found once: the token that reaches it is refused.
+    private let firstNul: Int?
 
     /// A scanner over `text`, whose first byte lies at `origin` of the enclosing text.
     init(_ text: String, origin: SourcePosition) {
         bytes = Array(text.utf8)
         cursor = PositionCursor(origin: origin)
+        firstNul = bytes.firstIndex(of: 0)
     }
 
     /// Absolute offset of `bytes[0]`.
@@ -36,11 +39,29 @@ struct SQLScanner {
             }
         }
         guard let token = scanned else {
+            if let nul = firstNul, nul >= start { throw nulError(at: nul) }
             throw Self.unterminated(failure?.kind ?? .unterminatedString, delimiter: failure?.delimiter ?? "'", at: startPosition)
         }
+        if let nul = firstNul, nul < token.endOffset - cursor.baseOffset { throw nulError(at: nul) }
         self.cursor = cursor
         index = token.endOffset - cursor.baseOffset
         return token
+    }
+
+    /// Moves past the rest of the current line, up to (not over) its line break; for a psql meta-command that
+    /// Strata skips.
+    mutating func skipRestOfLine() {
+        var end = index
+        while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+        bytes.withUnsafeBufferPointer { cursor.advance(over: $0, to: end) }
+        index = end
+    }
+
+    /// The error for the NUL byte at local index `nul`, with its line and column.
+    private func nulError(at nul: Int) -> SQLSyntaxError {
+        var cursor = self.cursor
+        bytes.withUnsafeBufferPointer { cursor.advance(over: $0, to: nul) }
+        return .nulByte(at: cursor.position)
     }
 
     private static func makeToken(

@@ -61,6 +61,23 @@ extension SQLStatement {
         }
     }
 
+    /// Whether the statement starts or ends the transaction block itself: `BEGIN`, `START TRANSACTION`,
+    /// `COMMIT` and `COMMIT AND CHAIN`, `END`, `ROLLBACK` and `ROLLBACK AND CHAIN`, `ABORT`,
+    /// `PREPARE TRANSACTION`; not `SAVEPOINT`, `RELEASE` or `ROLLBACK [WORK | TRANSACTION] TO …`, which stay
+    /// inside it.
+    static func changesTransactionBlock(keywords: [String]) -> Bool {
+        guard isTransactionControl(keywords: keywords) else { return false }
+        switch keywords.first {
+        case "savepoint", "release":
+            return false
+        case "rollback":
+            let next = keywords.dropFirst().first { $0 != "work" && $0 != "transaction" }
+            return next != "to"
+        default:
+            return true
+        }
+    }
+
     /// `REINDEX [ ( options ) ] { INDEX | TABLE | SCHEMA | DATABASE | SYSTEM } [ CONCURRENTLY ] name`, where
     /// `CONCURRENTLY` may also be an option in the parentheses.
     private static func reindexRequiresNoTransaction(_ tokens: [Token]) -> Bool {

@@ -27,6 +27,11 @@ public struct SQLStatement: Sendable, Hashable {
     /// `ROLLBACK PREPARED`, and not `BEGIN ATOMIC`).
     public var isTransactionControl: Bool
 
+    /// Whether the statement starts or ends the transaction block itself (`BEGIN`, `START TRANSACTION`, `COMMIT`,
+    /// `END`, `ROLLBACK`, `ABORT`, `PREPARE TRANSACTION`, with or without `AND CHAIN`), as opposed to
+    /// `SAVEPOINT`, `RELEASE` and `ROLLBACK TO`, which work inside it.
+    public var changesTransactionBlock: Bool { Self.changesTransactionBlock(keywords: keywords) }
+
     /// The tokens without whitespace and comments.
     public var significantTokens: [Token] { tokens.filter { !$0.isTrivia } }
 

@@ -1,4 +1,5 @@
-/// Follows a statement's significant tokens to know whether a `;` ends it, and spots `COPY … FROM STDIN`.
+/// Follows a statement's significant tokens to know whether a `;` ends it, and spots `COPY … FROM STDIN` and
+/// `COPY … TO STDOUT`.
 ///
 /// A `;` does not end a statement inside parentheses (`CREATE RULE … DO ALSO (a; b)`) or inside the
 /// `BEGIN ATOMIC … END` body of `CREATE [OR REPLACE] FUNCTION | PROCEDURE`. Inside such a body every `CASE`
@@ -14,14 +15,22 @@ struct StatementBoundary {
     private var isInAtomicBody = false
     private var caseDepth = 0
     private var isCopy = false
-    private var previousWasFrom = false
+    private var previousWord = ""
+
+    /// A copy stream between client and server, which a statement sent by Strata cannot carry.
+    enum CopyStream {
+        /// `COPY … FROM STDIN`.
+        case fromStdin
+        /// `COPY … TO STDOUT`.
+        case toStdout
+    }
 
     /// Whether a `;` at this point ends the statement.
     var allowsSplit: Bool { parenthesisDepth == 0 && !isInAtomicBody }
 
-    /// Takes the next significant token of the statement into account; returns true when it completes
-    /// `COPY … FROM STDIN` (outside parentheses).
-    mutating func observe(_ token: Token) -> Bool {
+    /// Takes the next significant token of the statement into account; returns the stream when it completes
+    /// `COPY … FROM STDIN` or `COPY … TO STDOUT` (outside parentheses).
+    mutating func observe(_ token: Token) -> CopyStream? {
         significantCount += 1
         switch token.punctuationByte {
         case UInt8(ascii: "("):
@@ -52,12 +61,13 @@ struct StatementBoundary {
             }
             previousWasBegin = word == "begin"
         }
-        guard isCopy, parenthesisDepth == 0 else { return false }
-        if previousWasFrom, word == "stdin" {
-            return true
+        guard isCopy, parenthesisDepth == 0 else { return nil }
+        defer { previousWord = word }
+        switch (previousWord, word) {
+        case ("from", "stdin"): return .fromStdin
+        case ("to", "stdout"): return .toStdout
+        default: return nil
         }
-        previousWasFrom = word == "from"
-        return false
     }
 
     /// Recognizes `COPY …` and `CREATE [OR REPLACE] FUNCTION | PROCEDURE …` from the first four tokens.

@@ -27,19 +27,31 @@ struct StatementCollector {
                 finishStatement()
                 continue
             case ByteClass.backslash:
-                throw SQLSyntaxError.metaCommand(metaCommandName(after: token), at: token.start)
+                let command = metaCommandName(after: token)
+                if lastSignificantIndex == nil, Self.skippedMetaCommands.contains(command) {
+                    scanner.skipRestOfLine()
+                    continue
+                }
+                throw SQLSyntaxError.metaCommand(command, at: token.start)
             default:
                 break
             }
             current.append(token)
             lastSignificantIndex = current.count - 1
-            if boundary.observe(token) {
-                throw SQLSyntaxError.copyFromStdin(at: current[0].start)
+            switch boundary.observe(token) {
+            case .fromStdin?: throw SQLSyntaxError.copyFromStdin(at: current[0].start)
+            case .toStdout?: throw SQLSyntaxError.copyToStdout(at: current[0].start)
+            case nil: break
             }
         }
         finishStatement()
         return statements
     }
+
+    /// psql meta-commands that are no-ops for Strata, skipped with the rest of their line when they stand between
+    /// statements: `\restrict KEY` and `\unrestrict KEY`, which pg_dump writes around its output since the
+    /// August 2025 minor releases (they only stop psql from running meta-commands hidden in the dump's data).
+    static let skippedMetaCommands: Set<String> = ["\\restrict", "\\unrestrict"]
 
     private mutating func finishStatement() {
         guard let last = lastSignificantIndex else { return }

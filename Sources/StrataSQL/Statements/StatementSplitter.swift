@@ -6,7 +6,10 @@ public enum StatementSplitter {
     /// Throws at the first problem in text order: an unterminated string, quoted identifier, dollar quote or
     /// block comment; a psql meta-command (`.metaCommand`, at its backslash: any backslash outside strings and
     /// comments, such as `\i`, `\copy`, `\connect`, `\set`, `\gset`, is psql's and never SQL); or
-    /// `COPY … FROM STDIN` (`.copyFromStdin`, at the `COPY`), whose inline data would break the connection.
+    /// `COPY … FROM STDIN` (`.copyFromStdin`, at the `COPY`), whose inline data would break the connection;
+    /// `COPY … TO STDOUT` (`.copyToStdout`), whose copy stream a migration cannot read; or a NUL byte
+    /// (`.nulByte`, at the byte). The lines `\restrict KEY` and `\unrestrict KEY` that pg_dump writes are
+    /// skipped when they stand between statements: they are no-ops outside psql.
     public static func split(_ text: String) throws(SQLSyntaxError) -> [SQLStatement] {
         try split(text, origin: .start)
     }
