@@ -15,7 +15,7 @@ public enum StrataMain {
     public static func run(arguments: [String]) async -> ExitStatus {
         do {
             var command = try StrataCommand.parseAsRoot(GlobalOptionPlacement.movingLeadingOptions(arguments))
-            OutputSetup.apply(to: command)
+            try OutputSetup.apply(to: command)
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

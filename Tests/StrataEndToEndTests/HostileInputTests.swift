@@ -189,3 +189,26 @@ import Testing
         #expect(result.standardError.contains("hint: run 'strata setup' to create it"))
     }
 }
+
+/// What a person reads on standard error: plain sentences, or log lines when asked.
+@Suite struct LogFormatTests {
+    @Test func warningsArePlainSentencesOrLogLinesAsAsked() async throws {
+        let server = try await TemporaryPostgres.shared()
+        let url = server.url(for: try await server.makeDatabase(prefix: "logformat"))
+        let project = try ProjectFolder()
+        try project.write("db/migrations/1_a.sql", "CREATE TABLE a (id bigint);\n")
+        #expect(try StrataBinary.run(["migrate", "--database-url", url], in: project.path).status == 0)
+        try FileManager.default.removeItem(atPath: project.path + "/db/migrations/1_a.sql")
+        try project.write("db/migrations/2_b.sql", "CREATE TABLE b (id bigint);\n")
+        let plain = try StrataBinary.run(["migrate", "--no-lint", "--log-format", "plain", "--database-url", url], in: project.path)
+        #expect(plain.status == 0, "\(plain.output)")
+        #expect(plain.standardError.split(separator: "\n").contains { $0.hasPrefix("warning: 1 a") }, "\(plain.standardError)")
+        #expect(!plain.standardError.contains("[StrataCore]"))
+        try project.write("db/migrations/3_c.sql", "CREATE TABLE c (id bigint);\n")
+        let log = try StrataBinary.run(["migrate", "--no-lint", "--log-format", "log", "--database-url", url], in: project.path)
+        #expect(log.standardError.contains("warning strata: [StrataCore] 1 a"), "\(log.standardError)")
+        let bad = try StrataBinary.run(["status", "--log-format", "xml", "--database-url", url], in: project.path)
+        #expect(bad.status == 2)
+        #expect(bad.standardError.contains("--log-format: 'xml' is not a log format"), "\(bad.standardError)")
+    }
+}

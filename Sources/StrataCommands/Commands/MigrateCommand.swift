@@ -47,7 +47,8 @@ struct MigrateCommand: AsyncParsableCommand {
             if let version, !planner.knows(version) {
                 throw StrataError(.usage, "--to \(version): no migration has this version", hint: "see strata status")
             }
-            let pending = planner.migrationsToApply(upTo: version).compactMap(\.migration)
+            // A skipped file was linted when it was first pending: it is a decision, not new work.
+            let pending = planner.migrationsToApply(upTo: version).filter { $0.state != .skipped }.compactMap(\.migration)
             if let lint, !pending.isEmpty {
                 try LintGate.check(
                     pending, with: lint.targeting(serverMajorVersion: await session.serverMajorVersion()),
@@ -61,7 +62,11 @@ struct MigrateCommand: AsyncParsableCommand {
         }
         let elapsed = (clock.now - start).wholeMilliseconds
         if summary.done.isEmpty && summary.skipped.isEmpty && summary.repeatables.isEmpty {
-            printer.summary("Nothing to migrate: the database is up to date.")
+            let still = summary.stillSkipped.map(\.rawValue)
+            printer.summary(
+                "Nothing to migrate: the database is up to date"
+                    + (still.isEmpty ? "." : " (still skipped, their extension is missing: \(still.joined(separator: ", "))).")
+            )
         } else {
             var text = "Applied \(summary.done.count) migration\(summary.done.count == 1 ? "" : "s")"
             if !summary.repeatables.isEmpty {

@@ -54,6 +54,11 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .customLong("no-color"), help: Help.noColor)
     var noColor = false
 
+    @Option(name: .customLong("log-format"), help: ArgumentHelp(
+        "How notices and warnings are written: plain sentences, or log lines with time and source (default: plain on a terminal, log otherwise; STRATA_LOG_FORMAT).",
+        valueName: "plain|log"))
+    var logFormat: String?
+
     /// Help texts shared with the smaller option sets.
     enum Help {
         static var databaseURL: ArgumentHelp {

@@ -13,17 +13,14 @@ struct PlainLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    func log(
-        level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String,
-        function: String, line: UInt
-    ) {
+    func log(event: LogEvent) {
         let prefix: String
-        switch level {
+        switch event.level {
         case .warning: prefix = "warning: "
         case .error, .critical: prefix = "error: "
         case .trace, .debug: prefix = "debug: "
         case .info, .notice: prefix = ""
         }
-        Console.standardError.write(prefix + "\(message)")
+        Console.standardError.write(prefix + "\(event.message)")
     }
 }

@@ -1,5 +1,7 @@
+import Foundation
 import ArgumentParser
 import Logging
+import StrataCore
 
 /// The flags that decide how a command talks to the terminal; every option set a command declares has them.
 protocol OutputFlags {
@@ -9,6 +11,13 @@ protocol OutputFlags {
     var verbose: Bool { get }
     /// `--no-color`.
     var noColor: Bool { get }
+    /// `--log-format plain|log`, when the command has it.
+    var logFormat: String? { get }
+}
+
+extension OutputFlags {
+    /// Commands without `--log-format` follow `STRATA_LOG_FORMAT` and the terminal.
+    var logFormat: String? { nil }
 }
 
 extension GlobalOptions: OutputFlags {}
@@ -20,10 +29,20 @@ extension FolderOnlyOptions: OutputFlags {}
 /// only builds its logger.
 enum OutputSetup {
     /// Applies the output flags of `command` (found among its option groups) to the console and the logging system.
-    static func apply(to command: any ParsableCommand) {
+    /// A `--log-format` (or `STRATA_LOG_FORMAT`) other than `plain` or `log` is refused.
+    static func apply(to command: any ParsableCommand) throws(StrataError) {
         guard let flags = flags(of: command) else { return }
+        for (source, value) in [("--log-format", flags.logFormat), ("STRATA_LOG_FORMAT", ProcessInfo.processInfo.environment["STRATA_LOG_FORMAT"])] {
+            if let value, !["plain", "log"].contains(value.lowercased()) {
+                throw StrataError(.usage, "\(source): '\(value)' is not a log format", hint: "use plain or log")
+            }
+        }
         Console.colorDisabledByFlag = flags.noColor
-        LoggingSetup.bootstrap(level: level(flags))
+        LoggingSetup.bootstrap(
+            level: level(flags),
+            plain: LoggingSetup.isPlain(
+                flag: flags.logFormat, environment: ProcessInfo.processInfo.environment["STRATA_LOG_FORMAT"],
+                terminal: Console.standardError.isTerminal))
     }
 
     /// The output flags among the option groups of `command`, if it declares any.
