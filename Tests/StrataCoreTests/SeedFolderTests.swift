@@ -129,7 +129,7 @@ import Testing
             INSERT INTO public.plans (name) VALUES ('free');
             INSERT INTO billing."Prices" VALUES (1);
             COPY audit.log FROM '/srv/audit.csv';
-            COPY audit.other TO STDOUT;
+            COPY audit.other TO '/srv/out.csv';
             UPDATE teams SET name = 'x';
             """
         let source = try SQLSourceText(path: "s.sql", bytes: Array(text.utf8), knownDirectives: SeedDirectives.known, code: .invalidSeed)

@@ -197,7 +197,10 @@ public struct EmbeddedPostgres: Sendable {
             "-p \(port)", "-c listen_addresses=''", "-c unix_socket_directories=\(socketDirectory)",
             "-c unix_socket_permissions=0700",
         ]
-        if !durable { options += ["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"] }
+        // A throw-away server (tests) also takes more connections: a parallel suite opens many at once.
+        if !durable {
+            options += ["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off", "-c max_connections=300"]
+        }
         let output = try await account.run(
             binaries.path(of: "pg_ctl"),
             ["-D", dataDirectory, "-l", logFile, "-w", "-t", "60", "-o", options.joined(separator: " "), "start"])

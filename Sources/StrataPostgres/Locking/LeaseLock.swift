@@ -51,7 +51,7 @@ public final class LeaseLock: MigrationLocking, @unchecked Sendable {
                 return
             } catch {
                 // Two processes creating the same table at once: one gets a unique violation on the catalog.
-                guard attempt < 3, error.sqlState == "23505" || error.sqlState == "42P07" else { throw error }
+                guard attempt < 3, ["23505", "42P07", "42710"].contains(error.sqlState ?? "") else { throw error }
             }
         }
     }

@@ -10,7 +10,8 @@ import Testing
         var count = 0
     }
 
-    func waiter(_ wait: Duration = .seconds(5)) -> ConnectionWaiter {
+    /// A generous bound: under a loaded full suite a half-second sleep can take seconds.
+    func waiter(_ wait: Duration = .seconds(60)) -> ConnectionWaiter {
         var logger = Logger(label: "test")
         logger.logLevel = .critical
         return ConnectionWaiter(wait: wait, logger: logger)

@@ -8,7 +8,7 @@ import Testing
     static let valuedExamples: [String: String] = [
         "--database-url": "postgres://u@h/db", "--dir": "db/m", "--config": "x.toml", "--schema": "s",
         "--lock-timeout": "1s", "--statement-timeout": "1min", "--lock-wait": "2s", "--lock-retries": "2",
-        "--lock-strategy": "table", "--lock-lease": "10s", "--wait": "5s",
+        "--lock-strategy": "table", "--lock-lease": "10s", "--wait": "5s", "--log-format": "plain",
     ]
 
     @Test func everyGlobalOptionIsKnown() {
@@ -19,7 +19,7 @@ import Testing
 
     @Test("each global option before the subcommand is moved after it and parses", arguments: [
         "--database-url", "--dir", "--config", "--schema", "--lock-timeout", "--statement-timeout", "--lock-wait",
-        "--lock-retries", "--lock-strategy", "--lock-lease", "--wait",
+        "--lock-retries", "--lock-strategy", "--lock-lease", "--wait", "--log-format",
     ])
     func valuedOptionBeforeTheSubcommand(option: String) throws {
         let value = try #require(Self.valuedExamples[option])
