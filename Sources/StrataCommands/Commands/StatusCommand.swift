@@ -12,7 +12,7 @@ struct StatusCommand: AsyncParsableCommand {
     @Flag(help: "Print one JSON object: {\"migrations\":[{version,name,state,applied_at,checksum}],\"repeatables\":[{name,state,checksum}]}.")
     var json = false
 
-    @Flag(name: .customLong("exit-code"), help: "Exit with 4 when anything is not applied (pending, changed, missing, a due repeatable, …).")
+    @Flag(name: .customLong("exit-code"), help: "Exit with 4 when anything is not applied (pending, changed, missing, a due repeatable, …); a file skipped for a missing extension counts as done.")
     var exitCode = false
 
     @OptionGroup var global: GlobalOptions
@@ -37,7 +37,7 @@ struct StatusCommand: AsyncParsableCommand {
                     "repeatable R__\(repeatable.name): \(upToDate ? "applied" : "pending (new or changed)")")
             }
         }
-        if exitCode, statuses.contains(where: { $0.state != .applied }) || repeatables.contains(where: { !$0.1 }) {
+        if exitCode, statuses.contains(where: { $0.state != .applied && $0.state != .skipped }) || repeatables.contains(where: { !$0.1 }) {
             throw ExitCommandStatus(status: .validation)
         }
     }

@@ -41,13 +41,13 @@ public final class LintStatement: Sendable, TokenPatternMatching {
     /// The statement's significant tokens: no whitespace, no comments.
     public let tokens: [Token]
     /// The statement read as `CREATE INDEX`, or nil.
-    public let createIndex: CreateIndexStatement?
+    package let createIndex: CreateIndexStatement?
     /// The statement read as `DROP INDEX`, or nil.
-    public let dropIndex: DropIndexStatement?
+    package let dropIndex: DropIndexStatement?
     /// The statement read as `ALTER TABLE`, or nil.
-    public let alterTable: AlterTableStatement?
+    package let alterTable: AlterTableStatement?
     /// The statement read as `CREATE TABLE`, or nil.
-    public let createTable: CreateTableStatement?
+    package let createTable: CreateTableStatement?
 
     /// Wraps a statement of the splitter and reads its shape.
     public init(_ statement: SQLStatement, id: ID) {

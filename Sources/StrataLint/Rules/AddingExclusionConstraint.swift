@@ -1,25 +1,25 @@
 /// `ALTER TABLE … ADD … EXCLUDE …`: PostgreSQL builds the constraint's index and checks every row while holding an
 /// ACCESS EXCLUSIVE lock, and an exclusion constraint can be neither `NOT VALID` nor built concurrently.
-public struct AddingExclusionConstraint: LintRule {
+package struct AddingExclusionConstraint: LintRule {
     /// Creates the rule.
-    public init() {}
+    package init() {}
 
     /// `adding-exclusion-constraint`.
-    public var id: String { "adding-exclusion-constraint" }
+    package var id: String { "adding-exclusion-constraint" }
     /// An error: reads and writes stop while the index is built over the whole table.
-    public var defaultSeverity: LintSeverity { .error }
+    package var defaultSeverity: LintSeverity { .error }
     /// What the rule catches.
-    public var summary: String {
+    package var summary: String {
         "ADD CONSTRAINT … EXCLUDE builds an index and checks every row under an ACCESS EXCLUSIVE lock."
     }
     /// The safe alternative.
-    public var help: String {
+    package var help: String {
         "there is no lock-free way to add an exclusion constraint to a populated table: declare it when the table is "
             + "created, or add it in a maintenance window with lock_timeout and statement_timeout set"
     }
 
     /// Flags `ADD [CONSTRAINT name] EXCLUDE` on a table that was not created earlier in the section.
-    public func check(_ file: LintFile) -> [LintViolation] {
+    package func check(_ file: LintFile) -> [LintViolation] {
         var violations: [LintViolation] = []
         for statement in file.statements {
             guard let alter = statement.alterTable, !file.createsTable(alter.table, before: statement) else { continue }

@@ -1,25 +1,25 @@
 /// `ALTER TABLE … ADD COLUMN … DEFAULT expr` that rewrites the table: always with a volatile default (evaluated per
 /// row), and with any default before PostgreSQL 11. A rewrite holds an ACCESS EXCLUSIVE lock for its whole duration.
-public struct AddingFieldWithDefault: LintRule {
+package struct AddingFieldWithDefault: LintRule {
     /// Creates the rule.
-    public init() {}
+    package init() {}
 
     /// `adding-field-with-default`.
-    public var id: String { "adding-field-with-default" }
+    package var id: String { "adding-field-with-default" }
     /// An error: reads and writes stop while every row is rewritten.
-    public var defaultSeverity: LintSeverity { .error }
+    package var defaultSeverity: LintSeverity { .error }
     /// What the rule catches.
-    public var summary: String {
+    package var summary: String {
         "ADD COLUMN with a volatile DEFAULT (or any DEFAULT before PostgreSQL 11) rewrites the table under an ACCESS EXCLUSIVE lock."
     }
     /// The safe alternative.
-    public var help: String {
+    package var help: String {
         "add the column without the default, set the default with ALTER COLUMN … SET DEFAULT (it applies to new rows "
             + "only), then backfill existing rows in batches"
     }
 
     /// Flags each added column whose default forces a rewrite, except on a table created earlier in the section.
-    public func check(_ file: LintFile) -> [LintViolation] {
+    package func check(_ file: LintFile) -> [LintViolation] {
         var violations: [LintViolation] = []
         for statement in file.statements {
             guard let alter = statement.alterTable, !file.createsTable(alter.table, before: statement) else { continue }

@@ -1,20 +1,20 @@
 /// A foreign key added to an existing table without `NOT VALID` (`ADD CONSTRAINT … FOREIGN KEY`, or a new column
 /// with `REFERENCES`): PostgreSQL checks every existing row while holding SHARE ROW EXCLUSIVE locks on both the
 /// table and the referenced table, so writes to both stop for the length of the scan.
-public struct AddingForeignKeyConstraint: LintRule {
+package struct AddingForeignKeyConstraint: LintRule {
     /// Creates the rule.
-    public init() {}
+    package init() {}
 
     /// `adding-foreign-key-constraint`.
-    public var id: String { "adding-foreign-key-constraint" }
+    package var id: String { "adding-foreign-key-constraint" }
     /// An error: writes to two tables stop while every row is checked.
-    public var defaultSeverity: LintSeverity { .error }
+    package var defaultSeverity: LintSeverity { .error }
     /// What the rule catches.
-    public var summary: String {
+    package var summary: String {
         "A foreign key added without NOT VALID checks every row while blocking writes to both tables."
     }
     /// The safe alternative.
-    public var help: String {
+    package var help: String {
         "add the foreign key with NOT VALID (instant), then run ALTER TABLE … VALIDATE CONSTRAINT in a later "
             + "migration: validating takes a lock that lets reads and writes continue"
     }
@@ -27,7 +27,7 @@ public struct AddingForeignKeyConstraint: LintRule {
     /// Flags `ADD … FOREIGN KEY` without `NOT VALID` and `ADD COLUMN … REFERENCES`, except on a table created
     /// earlier in the section, and a new nullable column without a default referencing a table created earlier in
     /// the section.
-    public func check(_ file: LintFile) -> [LintViolation] {
+    package func check(_ file: LintFile) -> [LintViolation] {
         var violations: [LintViolation] = []
         for statement in file.statements {
             guard let alter = statement.alterTable, !file.createsTable(alter.table, before: statement) else { continue }

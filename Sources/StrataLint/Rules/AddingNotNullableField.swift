@@ -1,19 +1,19 @@
 /// `ALTER TABLE … ALTER COLUMN … SET NOT NULL`: PostgreSQL scans the whole table for NULLs while holding an ACCESS
 /// EXCLUSIVE lock. From PostgreSQL 12 the scan is skipped when a validated `CHECK (col IS NOT NULL)` proves it.
-public struct AddingNotNullableField: LintRule {
+package struct AddingNotNullableField: LintRule {
     /// Creates the rule.
-    public init() {}
+    package init() {}
 
     /// `adding-not-nullable-field`.
-    public var id: String { "adding-not-nullable-field" }
+    package var id: String { "adding-not-nullable-field" }
     /// An error: reads and writes stop for the length of a full table scan.
-    public var defaultSeverity: LintSeverity { .error }
+    package var defaultSeverity: LintSeverity { .error }
     /// What the rule catches.
-    public var summary: String {
+    package var summary: String {
         "SET NOT NULL scans the whole table under an ACCESS EXCLUSIVE lock unless a validated CHECK proves it (PostgreSQL 12+)."
     }
     /// The safe alternative (PostgreSQL 12 and later).
-    public var help: String {
+    package var help: String {
         "first ADD CONSTRAINT … CHECK (col IS NOT NULL) NOT VALID, then VALIDATE CONSTRAINT (no blocking lock), then "
             + "SET NOT NULL (PostgreSQL 12+ skips the scan), then drop the CHECK"
     }
@@ -25,7 +25,7 @@ public struct AddingNotNullableField: LintRule {
 
     /// Flags `SET NOT NULL`, except on a table created earlier in the section and, from PostgreSQL 12, after a
     /// validated `CHECK (col IS NOT NULL)` earlier in the section.
-    public func check(_ file: LintFile) -> [LintViolation] {
+    package func check(_ file: LintFile) -> [LintViolation] {
         var violations: [LintViolation] = []
         for statement in file.statements {
             guard let alter = statement.alterTable, !file.createsTable(alter.table, before: statement) else { continue }

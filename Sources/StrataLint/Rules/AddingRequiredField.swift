@@ -1,19 +1,19 @@
 /// `ALTER TABLE … ADD COLUMN … NOT NULL` without a `DEFAULT` on an existing table: PostgreSQL fills the new column
 /// with NULL for every existing row, so the statement fails as soon as the table has one row.
-public struct AddingRequiredField: LintRule {
+package struct AddingRequiredField: LintRule {
     /// Creates the rule.
-    public init() {}
+    package init() {}
 
     /// `adding-required-field`.
-    public var id: String { "adding-required-field" }
+    package var id: String { "adding-required-field" }
     /// An error: the migration fails on any table with data.
-    public var defaultSeverity: LintSeverity { .error }
+    package var defaultSeverity: LintSeverity { .error }
     /// What the rule catches.
-    public var summary: String {
+    package var summary: String {
         "ADD COLUMN … NOT NULL without a DEFAULT fails on a table that has rows."
     }
     /// The safe alternative.
-    public var help: String {
+    package var help: String {
         "add the column with a constant DEFAULT (no rewrite from PostgreSQL 11), or add it nullable, backfill it in "
             + "batches and then set NOT NULL"
     }
@@ -23,7 +23,7 @@ public struct AddingRequiredField: LintRule {
 
     /// Flags each added column that is NOT NULL (or PRIMARY KEY) with no default, identity or generated value,
     /// except on a table created earlier in the section.
-    public func check(_ file: LintFile) -> [LintViolation] {
+    package func check(_ file: LintFile) -> [LintViolation] {
         var violations: [LintViolation] = []
         for statement in file.statements {
             guard let alter = statement.alterTable, !file.createsTable(alter.table, before: statement) else { continue }

@@ -1,20 +1,20 @@
 /// A primary key added to an existing table by building its index in the `ALTER TABLE` (`ADD COLUMN id serial
 /// PRIMARY KEY`, `ADD PRIMARY KEY (id)`): the index is built, and for a new column the table rewritten, while an
 /// ACCESS EXCLUSIVE lock blocks every read and write.
-public struct AddingSerialPrimaryKeyField: LintRule {
+package struct AddingSerialPrimaryKeyField: LintRule {
     /// Creates the rule.
-    public init() {}
+    package init() {}
 
     /// `adding-serial-primary-key-field`.
-    public var id: String { "adding-serial-primary-key-field" }
+    package var id: String { "adding-serial-primary-key-field" }
     /// An error: the table is unusable while the index is built.
-    public var defaultSeverity: LintSeverity { .error }
+    package var defaultSeverity: LintSeverity { .error }
     /// What the rule catches.
-    public var summary: String {
+    package var summary: String {
         "Adding a primary key builds its index under an ACCESS EXCLUSIVE lock unless it reuses an existing index."
     }
     /// The safe alternative.
-    public var help: String {
+    package var help: String {
         "build a unique index with CREATE UNIQUE INDEX CONCURRENTLY (in a `-- strata:no-transaction` file), then "
             + "ALTER TABLE … ADD CONSTRAINT … PRIMARY KEY USING INDEX …, which only takes the lock briefly"
     }
@@ -27,7 +27,7 @@ public struct AddingSerialPrimaryKeyField: LintRule {
 
     /// Flags `ADD COLUMN … PRIMARY KEY` and `ADD [CONSTRAINT …] PRIMARY KEY (…)` without `USING INDEX`, except on a
     /// table created earlier in the section.
-    public func check(_ file: LintFile) -> [LintViolation] {
+    package func check(_ file: LintFile) -> [LintViolation] {
         var violations: [LintViolation] = []
         for statement in file.statements {
             guard let alter = statement.alterTable, !file.createsTable(alter.table, before: statement) else { continue }

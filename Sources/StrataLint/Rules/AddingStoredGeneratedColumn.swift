@@ -1,19 +1,19 @@
 /// `ALTER TABLE … ADD COLUMN … GENERATED ALWAYS AS (…) STORED`: PostgreSQL computes the value for every existing row,
 /// rewriting the whole table under an ACCESS EXCLUSIVE lock.
-public struct AddingStoredGeneratedColumn: LintRule {
+package struct AddingStoredGeneratedColumn: LintRule {
     /// Creates the rule.
-    public init() {}
+    package init() {}
 
     /// `adding-stored-generated-column`.
-    public var id: String { "adding-stored-generated-column" }
+    package var id: String { "adding-stored-generated-column" }
     /// An error: reads and writes stop while every row is rewritten.
-    public var defaultSeverity: LintSeverity { .error }
+    package var defaultSeverity: LintSeverity { .error }
     /// What the rule catches.
-    public var summary: String {
+    package var summary: String {
         "ADD COLUMN … GENERATED ALWAYS AS (…) STORED rewrites the table under an ACCESS EXCLUSIVE lock."
     }
     /// The safe alternative (before PostgreSQL 18).
-    public var help: String {
+    package var help: String {
         "add a plain nullable column, fill new rows with a trigger, backfill existing rows in batches; or compute the "
             + "value in a view or an expression index"
     }
@@ -24,7 +24,7 @@ public struct AddingStoredGeneratedColumn: LintRule {
     }
 
     /// Flags stored generated columns added to a table that was not created earlier in the section.
-    public func check(_ file: LintFile) -> [LintViolation] {
+    package func check(_ file: LintFile) -> [LintViolation] {
         var violations: [LintViolation] = []
         for statement in file.statements {
             guard let alter = statement.alterTable, !file.createsTable(alter.table, before: statement) else { continue }

@@ -1,26 +1,26 @@
 /// `ALTER DOMAIN … ADD CONSTRAINT`: PostgreSQL checks every column of the domain's type in every table, holding a
 /// SHARE lock on each table (no writes) for the length of the scans. `NOT VALID` defers the check, but
 /// `ALTER DOMAIN … VALIDATE CONSTRAINT` then takes the same locks, unlike a table's `VALIDATE`.
-public struct BanAlterDomainWithAddConstraint: LintRule {
+package struct BanAlterDomainWithAddConstraint: LintRule {
     /// Creates the rule.
-    public init() {}
+    package init() {}
 
     /// `ban-alter-domain-with-add-constraint`.
-    public var id: String { "ban-alter-domain-with-add-constraint" }
+    package var id: String { "ban-alter-domain-with-add-constraint" }
     /// An error: writes stop on every table that uses the domain.
-    public var defaultSeverity: LintSeverity { .error }
+    package var defaultSeverity: LintSeverity { .error }
     /// What the rule catches.
-    public var summary: String {
+    package var summary: String {
         "ALTER DOMAIN … ADD CONSTRAINT scans every table using the domain while blocking writes to them."
     }
     /// The safe alternative.
-    public var help: String {
+    package var help: String {
         "add the constraint to each table's column instead: ADD CONSTRAINT … CHECK (…) NOT VALID, then VALIDATE "
             + "CONSTRAINT in a later migration, which lets reads and writes continue"
     }
 
     /// Flags `ALTER DOMAIN … ADD …`, except for a domain created earlier in the section.
-    public func check(_ file: LintFile) -> [LintViolation] {
+    package func check(_ file: LintFile) -> [LintViolation] {
         file.statements.compactMap { statement in
             var cursor = statement.cursor()
             guard cursor.skip("alter", "domain"), let domain = cursor.readName() else { return nil }

@@ -1,25 +1,25 @@
 /// A `char(n)` / `character(n)` column: values are blank-padded to `n`, the padding is ignored by some operations
 /// and not by others, and the type is no faster than `text`.
-public struct BanCharField: LintRule {
+package struct BanCharField: LintRule {
     /// Creates the rule.
-    public init() {}
+    package init() {}
 
     /// `ban-char-field`.
-    public var id: String { "ban-char-field" }
+    package var id: String { "ban-char-field" }
     /// A warning: a type preference, nothing is locked.
-    public var defaultSeverity: LintSeverity { .warning }
+    package var defaultSeverity: LintSeverity { .warning }
     /// What the rule catches.
-    public var summary: String {
+    package var summary: String {
         "A char(n) column pads values with spaces, compares them inconsistently and is no faster than text."
     }
     /// The safe alternative.
-    public var help: String {
+    package var help: String {
         "use text (or varchar); if the length must be fixed, add CHECK (char_length(col) = n)"
     }
 
     /// Flags `char`, `character`, `bpchar` columns in `CREATE TABLE` and `ADD COLUMN` (the quoted internal
     /// `"char"` type is left alone).
-    public func check(_ file: LintFile) -> [LintViolation] {
+    package func check(_ file: LintFile) -> [LintViolation] {
         file.declaredColumns.compactMap { declared in
             guard declared.type.base == .character else { return nil }
             return violation(

@@ -1,24 +1,24 @@
 /// `CREATE INDEX CONCURRENTLY` in a file Strata runs inside a transaction (or inside the file's own `BEGIN`):
 /// PostgreSQL refuses it ("cannot run inside a transaction block"), so the migration fails.
-public struct BanConcurrentIndexCreationInTransaction: LintRule {
+package struct BanConcurrentIndexCreationInTransaction: LintRule {
     /// Creates the rule.
-    public init() {}
+    package init() {}
 
     /// `ban-concurrent-index-creation-in-transaction`.
-    public var id: String { "ban-concurrent-index-creation-in-transaction" }
+    package var id: String { "ban-concurrent-index-creation-in-transaction" }
     /// An error: the migration cannot succeed.
-    public var defaultSeverity: LintSeverity { .error }
+    package var defaultSeverity: LintSeverity { .error }
     /// What the rule catches.
-    public var summary: String {
+    package var summary: String {
         "CREATE INDEX CONCURRENTLY inside a transaction fails: PostgreSQL cannot build concurrently in a transaction block."
     }
     /// The safe alternative.
-    public var help: String {
+    package var help: String {
         "add `-- strata:no-transaction` at the top of the file and keep the CONCURRENTLY statement in a file of its own"
     }
 
     /// Flags `CREATE INDEX CONCURRENTLY` in a transactional file or between the file's own `BEGIN` and `COMMIT`.
-    public func check(_ file: LintFile) -> [LintViolation] {
+    package func check(_ file: LintFile) -> [LintViolation] {
         file.statements.compactMap { statement in
             guard let index = statement.createIndex, index.isConcurrent, file.runsInTransaction(statement) else {
                 return nil

@@ -1,26 +1,26 @@
 /// `CREATE DOMAIN … CHECK (…)` or `… NOT NULL`: a constraint on a domain applies to every column of that type in
 /// every table, and changing it later scans all of them under locks that block writes; table and column
 /// constraints can be changed online instead.
-public struct BanCreateDomainWithConstraint: LintRule {
+package struct BanCreateDomainWithConstraint: LintRule {
     /// Creates the rule.
-    public init() {}
+    package init() {}
 
     /// `ban-create-domain-with-constraint`.
-    public var id: String { "ban-create-domain-with-constraint" }
+    package var id: String { "ban-create-domain-with-constraint" }
     /// A warning: a design choice that makes later migrations hard, not a lock now.
-    public var defaultSeverity: LintSeverity { .warning }
+    package var defaultSeverity: LintSeverity { .warning }
     /// What the rule catches.
-    public var summary: String {
+    package var summary: String {
         "A domain with a constraint cannot be changed later without locking every table that uses it."
     }
     /// The safe alternative.
-    public var help: String {
+    package var help: String {
         "create the domain without CHECK / NOT NULL and put the constraint on each table's column instead "
             + "(ADD CONSTRAINT … NOT VALID, then VALIDATE, can change it online later)"
     }
 
     /// Flags `CREATE DOMAIN` with a `CHECK` or `NOT NULL` constraint.
-    public func check(_ file: LintFile) -> [LintViolation] {
+    package func check(_ file: LintFile) -> [LintViolation] {
         file.statements.compactMap { statement in
             guard statement.starts(with: "create", "domain"),
                 let constraint = Self.firstConstraint(in: statement)

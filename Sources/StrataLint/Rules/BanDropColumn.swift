@@ -1,24 +1,24 @@
 /// `ALTER TABLE … DROP COLUMN`: the column's data is gone, and the application version still running fails on
 /// queries that name it (including `INSERT`s with an explicit column list).
-public struct BanDropColumn: LintRule {
+package struct BanDropColumn: LintRule {
     /// Creates the rule.
-    public init() {}
+    package init() {}
 
     /// `ban-drop-column`.
-    public var id: String { "ban-drop-column" }
+    package var id: String { "ban-drop-column" }
     /// An error: data loss and broken queries.
-    public var defaultSeverity: LintSeverity { .error }
+    package var defaultSeverity: LintSeverity { .error }
     /// What the rule catches.
-    public var summary: String { "Dropping a column loses its data and breaks code that still uses it." }
+    package var summary: String { "Dropping a column loses its data and breaks code that still uses it." }
     /// The safe alternative.
-    public var help: String {
+    package var help: String {
         "first deploy code that no longer reads or writes the column (Rails: ignored_columns; other ORMs: remove it "
             + "from the model), then drop it in a later migration with `-- strata:nolint ban-drop-column`"
     }
 
     /// Flags `DROP [COLUMN]`, except on a table created earlier in the section, for a column added earlier in the
     /// section, and in the down section for a column the up section adds.
-    public func check(_ file: LintFile) -> [LintViolation] {
+    package func check(_ file: LintFile) -> [LintViolation] {
         var violations: [LintViolation] = []
         for statement in file.statements {
             guard let alter = statement.alterTable, !file.createsTable(alter.table, before: statement) else { continue }

@@ -1,24 +1,24 @@
 /// `ALTER TABLE … DROP CONSTRAINT` on an existing table: a guarantee the application relies on (uniqueness, a
 /// foreign key, a check) is gone, and rows written from then on may break it (squawk's `ban-drop-constraint`).
-public struct BanDropConstraint: LintRule {
+package struct BanDropConstraint: LintRule {
     /// Creates the rule.
-    public init() {}
+    package init() {}
 
     /// `ban-drop-constraint`.
-    public var id: String { "ban-drop-constraint" }
+    package var id: String { "ban-drop-constraint" }
     /// A warning: nothing fails at once, but data may go bad.
-    public var defaultSeverity: LintSeverity { .warning }
+    package var defaultSeverity: LintSeverity { .warning }
     /// What the rule catches.
-    public var summary: String { "Dropping a constraint removes a guarantee that existing code assumes." }
+    package var summary: String { "Dropping a constraint removes a guarantee that existing code assumes." }
     /// The safe alternative.
-    public var help: String {
+    package var help: String {
         "make sure no code relies on the constraint (a unique key for ON CONFLICT, a foreign key for cascades), then "
             + "drop it with `-- strata:nolint ban-drop-constraint`; to change it, add the new one NOT VALID first"
     }
 
     /// Flags `DROP CONSTRAINT`, except on a table new to the section and, in the down section, a constraint the up
     /// section adds.
-    public func check(_ file: LintFile) -> [LintViolation] {
+    package func check(_ file: LintFile) -> [LintViolation] {
         var violations: [LintViolation] = []
         for statement in file.statements {
             guard let alter = statement.alterTable, !file.isNewTable(alter.table, at: statement) else { continue }

@@ -1,24 +1,24 @@
 /// `ALTER TABLE … ALTER COLUMN c DROP DEFAULT` on an existing column: inserts of the running application that omit
 /// the column now store NULL, or fail on a NOT NULL column (squawk's `ban-drop-default`).
-public struct BanDropDefault: LintRule {
+package struct BanDropDefault: LintRule {
     /// Creates the rule.
-    public init() {}
+    package init() {}
 
     /// `ban-drop-default`.
-    public var id: String { "ban-drop-default" }
+    package var id: String { "ban-drop-default" }
     /// A warning: inserts change meaning or start failing.
-    public var defaultSeverity: LintSeverity { .warning }
+    package var defaultSeverity: LintSeverity { .warning }
     /// What the rule catches.
-    public var summary: String { "Dropping a column default changes or breaks inserts that omit the column." }
+    package var summary: String { "Dropping a column default changes or breaks inserts that omit the column." }
     /// The safe alternative.
-    public var help: String {
+    package var help: String {
         "first deploy code that always writes the column, then drop the default in a later migration with "
             + "`-- strata:nolint ban-drop-default`"
     }
 
     /// Flags `ALTER [COLUMN] c DROP DEFAULT`, except on a table or column new to the section and, in the down
     /// section, a default the up section sets.
-    public func check(_ file: LintFile) -> [LintViolation] {
+    package func check(_ file: LintFile) -> [LintViolation] {
         var violations: [LintViolation] = []
         for statement in file.statements {
             guard let alter = statement.alterTable, !file.isNewTable(alter.table, at: statement) else { continue }

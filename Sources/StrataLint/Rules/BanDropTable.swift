@@ -1,24 +1,24 @@
 /// `DROP TABLE` of an existing table: its data is gone, and the application version still running fails on every
 /// query that uses it.
-public struct BanDropTable: LintRule {
+package struct BanDropTable: LintRule {
     /// Creates the rule.
-    public init() {}
+    package init() {}
 
     /// `ban-drop-table`.
-    public var id: String { "ban-drop-table" }
+    package var id: String { "ban-drop-table" }
     /// An error: data loss and broken queries.
-    public var defaultSeverity: LintSeverity { .error }
+    package var defaultSeverity: LintSeverity { .error }
     /// What the rule catches.
-    public var summary: String { "Dropping a table loses its data and breaks code that still uses it." }
+    package var summary: String { "Dropping a table loses its data and breaks code that still uses it." }
     /// The safe alternative.
-    public var help: String {
+    package var help: String {
         "first deploy code that no longer uses the table, keep a backup (or rename it away and drop it later), then "
             + "drop it in a later migration with `-- strata:nolint ban-drop-table`"
     }
 
     /// Flags `DROP TABLE`, except for tables created earlier in the section and, in the down section, tables the up
     /// section creates.
-    public func check(_ file: LintFile) -> [LintViolation] {
+    package func check(_ file: LintFile) -> [LintViolation] {
         file.statements.compactMap { statement in
             guard statement.starts(with: "drop", "table"), let drop = DropObjectStatement(statement) else { return nil }
             let existing = drop.names.filter { name in

@@ -1,24 +1,24 @@
 /// `DROP VIEW` / `DROP MATERIALIZED VIEW` of an existing view: every running query that reads it fails (squawk's
 /// `ban-drop-view`).
-public struct BanDropView: LintRule {
+package struct BanDropView: LintRule {
     /// Creates the rule.
-    public init() {}
+    package init() {}
 
     /// `ban-drop-view`.
-    public var id: String { "ban-drop-view" }
+    package var id: String { "ban-drop-view" }
     /// A warning: no data is lost, but readers break.
-    public var defaultSeverity: LintSeverity { .warning }
+    package var defaultSeverity: LintSeverity { .warning }
     /// What the rule catches.
-    public var summary: String { "Dropping a view breaks every query that still reads it." }
+    package var summary: String { "Dropping a view breaks every query that still reads it." }
     /// The safe alternative.
-    public var help: String {
+    package var help: String {
         "first deploy code that no longer reads the view, then drop it in a later migration with "
             + "`-- strata:nolint ban-drop-view`; to change a view's definition use CREATE OR REPLACE VIEW"
     }
 
     /// Flags `DROP [MATERIALIZED] VIEW`, except for views created earlier in the section and, in the down section,
     /// views the up section creates.
-    public func check(_ file: LintFile) -> [LintViolation] {
+    package func check(_ file: LintFile) -> [LintViolation] {
         file.statements.compactMap { statement in
             guard let drop = DropObjectStatement(statement), drop.kind == "view" || drop.kind == "materialized view"
             else { return nil }

@@ -1,22 +1,22 @@
 /// `UPDATE … SET a = 1, a = 2` (or the same in `ON CONFLICT … DO UPDATE SET`): PostgreSQL rejects the statement with
 /// "multiple assignments to same column", so the migration fails wherever it runs.
-public struct BanDuplicateColumnAssignments: LintRule {
+package struct BanDuplicateColumnAssignments: LintRule {
     /// Creates the rule.
-    public init() {}
+    package init() {}
 
     /// `ban-duplicate-column-assignments`.
-    public var id: String { "ban-duplicate-column-assignments" }
+    package var id: String { "ban-duplicate-column-assignments" }
     /// An error: the statement can never succeed.
-    public var defaultSeverity: LintSeverity { .error }
+    package var defaultSeverity: LintSeverity { .error }
     /// What the rule catches.
-    public var summary: String { "UPDATE … SET assigns the same column twice, which PostgreSQL rejects." }
+    package var summary: String { "UPDATE … SET assigns the same column twice, which PostgreSQL rejects." }
     /// The safe alternative.
-    public var help: String { "assign each column once; combine the two expressions into one" }
+    package var help: String { "assign each column once; combine the two expressions into one" }
 
     /// Flags every column assigned more than once in one `SET` list of an `UPDATE` (including `DO UPDATE SET` and
     /// updates inside `WITH`). Several assignments to different elements or fields of one column (`a[1] = …,
     /// a[2] = …`), which PostgreSQL merges, are allowed.
-    public func check(_ file: LintFile) -> [LintViolation] {
+    package func check(_ file: LintFile) -> [LintViolation] {
         var violations: [LintViolation] = []
         for statement in file.statements where statement.contains(word: "update") {
             for setIndex in statement.range where statement.isWord("set", at: setIndex) {

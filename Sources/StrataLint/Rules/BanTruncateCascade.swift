@@ -1,23 +1,23 @@
 /// `TRUNCATE … CASCADE`: also empties every table with a foreign key to the truncated ones, and the tables that
 /// reference those, which the statement does not name.
-public struct BanTruncateCascade: LintRule {
+package struct BanTruncateCascade: LintRule {
     /// Creates the rule.
-    public init() {}
+    package init() {}
 
     /// `ban-truncate-cascade`.
-    public var id: String { "ban-truncate-cascade" }
+    package var id: String { "ban-truncate-cascade" }
     /// An error: silent data loss in other tables.
-    public var defaultSeverity: LintSeverity { .error }
+    package var defaultSeverity: LintSeverity { .error }
     /// What the rule catches.
-    public var summary: String { "TRUNCATE … CASCADE empties every table that references the truncated ones." }
+    package var summary: String { "TRUNCATE … CASCADE empties every table that references the truncated ones." }
     /// The safe alternative.
-    public var help: String {
+    package var help: String {
         "name every table to empty in the TRUNCATE and leave out CASCADE (the default RESTRICT fails instead of "
             + "emptying tables you did not list)"
     }
 
     /// Flags `TRUNCATE … CASCADE`, except when every truncated table was created earlier in the section.
-    public func check(_ file: LintFile) -> [LintViolation] {
+    package func check(_ file: LintFile) -> [LintViolation] {
         file.statements.compactMap { statement in
             guard statement.isWord("truncate", at: 0),
                 let cascade = statement.firstIndex(of: ["cascade"], topLevelOnly: true)

@@ -1,22 +1,22 @@
 /// A `BEGIN` (or `START TRANSACTION`) whose block the section never ends with `COMMIT` or `ROLLBACK`: the
 /// migration's work stays in an open transaction, which is rolled back when the connection closes.
-public struct BanUncommittedTransaction: LintRule {
+package struct BanUncommittedTransaction: LintRule {
     /// Creates the rule.
-    public init() {}
+    package init() {}
 
     /// `ban-uncommitted-transaction`.
-    public var id: String { "ban-uncommitted-transaction" }
+    package var id: String { "ban-uncommitted-transaction" }
     /// An error: the migration's changes may silently be thrown away, while its locks are held.
-    public var defaultSeverity: LintSeverity { .error }
+    package var defaultSeverity: LintSeverity { .error }
     /// What the rule catches.
-    public var summary: String { "A BEGIN that is never committed or rolled back." }
+    package var summary: String { "A BEGIN that is never committed or rolled back." }
     /// The safe alternative.
-    public var help: String {
+    package var help: String {
         "end the block with COMMIT (or ROLLBACK), or remove BEGIN and let Strata run the file in its own transaction"
     }
 
     /// Flags the `BEGIN` of a block still open after the last statement of its section.
-    public func check(_ file: LintFile) -> [LintViolation] {
+    package func check(_ file: LintFile) -> [LintViolation] {
         LintSection.allCases.compactMap { section in
             let statements = file.statements(in: section)
             guard statements.contains(where: { TransactionControlKind($0) == .begin }),

@@ -1,20 +1,20 @@
 /// `ALTER TABLE … ALTER COLUMN … TYPE` on an existing table: unless the old type converts to the new one without
 /// a rewrite, PostgreSQL rewrites the table and rebuilds its indexes while an ACCESS EXCLUSIVE lock blocks every read
 /// and write.
-public struct ChangingColumnType: LintRule {
+package struct ChangingColumnType: LintRule {
     /// Creates the rule.
-    public init() {}
+    package init() {}
 
     /// `changing-column-type`.
-    public var id: String { "changing-column-type" }
+    package var id: String { "changing-column-type" }
     /// An error: the table is unusable during the rewrite.
-    public var defaultSeverity: LintSeverity { .error }
+    package var defaultSeverity: LintSeverity { .error }
     /// What the rule catches.
-    public var summary: String {
+    package var summary: String {
         "ALTER COLUMN … TYPE can rewrite the table and its indexes under an ACCESS EXCLUSIVE lock."
     }
     /// The safe alternative.
-    public var help: String {
+    package var help: String {
         "add a column of the new type, keep both in sync (trigger or application), backfill it in batches, switch "
             + "readers to it, then drop the old column; changes PostgreSQL makes without a rewrite (varchar(n) to "
             + "text or to a longer varchar, dropping a length limit) can be suppressed with `-- strata:nolint "
@@ -22,7 +22,7 @@ public struct ChangingColumnType: LintRule {
     }
 
     /// Flags every `ALTER COLUMN … [SET DATA] TYPE`, except on a table created earlier in the section.
-    public func check(_ file: LintFile) -> [LintViolation] {
+    package func check(_ file: LintFile) -> [LintViolation] {
         var violations: [LintViolation] = []
         for statement in file.statements {
             guard let alter = statement.alterTable, !file.createsTable(alter.table, before: statement) else { continue }

@@ -1,20 +1,20 @@
 /// A `CHECK` or `FOREIGN KEY` constraint added to an existing table without `NOT VALID`, or added `NOT VALID` and
 /// validated in the same transaction: either way every row is checked while the lock taken by `ADD CONSTRAINT`
 /// (ACCESS EXCLUSIVE for a CHECK, SHARE ROW EXCLUSIVE for a foreign key) is held.
-public struct ConstraintMissingNotValid: LintRule {
+package struct ConstraintMissingNotValid: LintRule {
     /// Creates the rule.
-    public init() {}
+    package init() {}
 
     /// `constraint-missing-not-valid`.
-    public var id: String { "constraint-missing-not-valid" }
+    package var id: String { "constraint-missing-not-valid" }
     /// An error: the table is locked for the length of a full scan.
-    public var defaultSeverity: LintSeverity { .error }
+    package var defaultSeverity: LintSeverity { .error }
     /// What the rule catches.
-    public var summary: String {
+    package var summary: String {
         "CHECK or FOREIGN KEY without NOT VALID, or validated in the same transaction, scans under a blocking lock."
     }
     /// The safe alternative.
-    public var help: String {
+    package var help: String {
         "add the constraint with NOT VALID (instant), then run ALTER TABLE … VALIDATE CONSTRAINT in a later "
             + "migration, or in a `-- strata:no-transaction` file: validation takes a lock that lets reads and "
             + "writes continue"
@@ -27,7 +27,7 @@ public struct ConstraintMissingNotValid: LintRule {
 
     /// Flags `ADD … CHECK` / `ADD … FOREIGN KEY` without `NOT VALID`, and `VALIDATE CONSTRAINT` of a constraint
     /// added `NOT VALID` earlier in the same transaction; a table created earlier in the section is left alone.
-    public func check(_ file: LintFile) -> [LintViolation] {
+    package func check(_ file: LintFile) -> [LintViolation] {
         var violations: [LintViolation] = []
         for section in LintSection.allCases {
             var blocks: TransactionBlocks?

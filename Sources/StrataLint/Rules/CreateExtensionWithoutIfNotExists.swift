@@ -1,20 +1,20 @@
 /// `CREATE EXTENSION` without `IF NOT EXISTS`: fails when the extension is already installed (by the hosting
 /// provider, another schema's migrations, or a restored dump).
-public struct CreateExtensionWithoutIfNotExists: LintRule {
+package struct CreateExtensionWithoutIfNotExists: LintRule {
     /// Creates the rule.
-    public init() {}
+    package init() {}
 
     /// `create-extension-without-if-not-exists`.
-    public var id: String { "create-extension-without-if-not-exists" }
+    package var id: String { "create-extension-without-if-not-exists" }
     /// A warning: the migration fails, but locks nothing.
-    public var defaultSeverity: LintSeverity { .warning }
+    package var defaultSeverity: LintSeverity { .warning }
     /// What the rule catches.
-    public var summary: String { "CREATE EXTENSION without IF NOT EXISTS fails where the extension is already installed." }
+    package var summary: String { "CREATE EXTENSION without IF NOT EXISTS fails where the extension is already installed." }
     /// The safe alternative.
-    public var help: String { "write CREATE EXTENSION IF NOT EXISTS" }
+    package var help: String { "write CREATE EXTENSION IF NOT EXISTS" }
 
     /// Flags `CREATE EXTENSION` without `IF NOT EXISTS`.
-    public func check(_ file: LintFile) -> [LintViolation] {
+    package func check(_ file: LintFile) -> [LintViolation] {
         file.statements.compactMap { statement in
             guard statement.starts(with: "create", "extension"), !statement.matches(["if", "not", "exists"], at: 2)
             else { return nil }

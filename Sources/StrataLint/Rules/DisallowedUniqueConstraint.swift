@@ -1,26 +1,26 @@
 /// A `UNIQUE` constraint added to an existing table without `USING INDEX`: its index is built while an ACCESS
 /// EXCLUSIVE lock blocks every read and write of the table.
-public struct DisallowedUniqueConstraint: LintRule {
+package struct DisallowedUniqueConstraint: LintRule {
     /// Creates the rule.
-    public init() {}
+    package init() {}
 
     /// `disallowed-unique-constraint`.
-    public var id: String { "disallowed-unique-constraint" }
+    package var id: String { "disallowed-unique-constraint" }
     /// An error: the table is unusable while the index is built.
-    public var defaultSeverity: LintSeverity { .error }
+    package var defaultSeverity: LintSeverity { .error }
     /// What the rule catches.
-    public var summary: String {
+    package var summary: String {
         "ADD CONSTRAINT … UNIQUE builds its index under an ACCESS EXCLUSIVE lock unless it reuses an existing index."
     }
     /// The safe alternative.
-    public var help: String {
+    package var help: String {
         "build the index with CREATE UNIQUE INDEX CONCURRENTLY (in a `-- strata:no-transaction` file), then "
             + "ALTER TABLE … ADD CONSTRAINT … UNIQUE USING INDEX …, which only takes the lock briefly"
     }
 
     /// Flags `ADD [CONSTRAINT …] UNIQUE (…)` without `USING INDEX` and `ADD COLUMN … UNIQUE`, except on a table
     /// created earlier in the section.
-    public func check(_ file: LintFile) -> [LintViolation] {
+    package func check(_ file: LintFile) -> [LintViolation] {
         var violations: [LintViolation] = []
         for statement in file.statements {
             guard let alter = statement.alterTable, !file.createsTable(alter.table, before: statement) else { continue }

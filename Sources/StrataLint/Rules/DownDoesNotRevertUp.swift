@@ -2,18 +2,18 @@
 /// function, extension, schema, view, materialized view, sequence) whose down neither drops `t` nor drops something
 /// that takes `t` with it. Only judged when the file has a non-empty down section; an empty one says "irreversible
 /// on purpose".
-public struct DownDoesNotRevertUp: LintRule {
+package struct DownDoesNotRevertUp: LintRule {
     /// Creates the rule.
-    public init() {}
+    package init() {}
 
     /// `down-does-not-revert-up`.
-    public var id: String { "down-does-not-revert-up" }
+    package var id: String { "down-does-not-revert-up" }
     /// A warning: nothing breaks until someone rolls back.
-    public var defaultSeverity: LintSeverity { .warning }
+    package var defaultSeverity: LintSeverity { .warning }
     /// What the rule catches.
-    public var summary: String { "The down section does not drop an object the up section creates." }
+    package var summary: String { "The down section does not drop an object the up section creates." }
     /// The safe alternative.
-    public var help: String {
+    package var help: String {
         "drop the object in the down section, in reverse order of creation (DROP … IF EXISTS is fine); if leaving it "
             + "is deliberate, suppress the finding on the CREATE statement and say why"
     }
@@ -22,7 +22,7 @@ public struct DownDoesNotRevertUp: LintRule {
     /// schema dropped with `CASCADE`, …), following renames in the up section and skipping objects the up section
     /// drops again itself. `CREATE EXTENSION` / `CREATE SCHEMA` with `IF NOT EXISTS` are skipped: the object may
     /// predate the migration, and dropping it on rollback would remove what others use.
-    public func check(_ file: LintFile) -> [LintViolation] {
+    package func check(_ file: LintFile) -> [LintViolation] {
         guard let down = file.down, !down.isEmpty else { return [] }
         var violations: [LintViolation] = []
         for statement in file.up {

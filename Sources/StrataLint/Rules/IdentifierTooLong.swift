@@ -1,27 +1,27 @@
 /// An identifier longer than 63 bytes: PostgreSQL silently truncates it (with only a NOTICE), so the object gets
 /// another name than the one written, and two long names that share their first 63 bytes collide.
-public struct IdentifierTooLong: LintRule {
+package struct IdentifierTooLong: LintRule {
     /// The longest identifier PostgreSQL keeps whole (`NAMEDATALEN - 1` in a default build).
     static let maximumBytes = 63
 
     /// Creates the rule.
-    public init() {}
+    package init() {}
 
     /// `identifier-too-long`.
-    public var id: String { "identifier-too-long" }
+    package var id: String { "identifier-too-long" }
     /// A warning: nothing is locked, but the name in the catalog is not the one in the migration.
-    public var defaultSeverity: LintSeverity { .warning }
+    package var defaultSeverity: LintSeverity { .warning }
     /// What the rule catches.
-    public var summary: String { "An identifier longer than 63 bytes is silently truncated by PostgreSQL." }
+    package var summary: String { "An identifier longer than 63 bytes is silently truncated by PostgreSQL." }
     /// The safe alternative.
-    public var help: String {
+    package var help: String {
         "shorten the name to at most 63 bytes (count bytes, not characters: non-ASCII letters take 2 to 4 bytes)"
     }
 
     /// Flags identifiers (plain or quoted) longer than 63 bytes in `CREATE` and `ALTER` statements, where names are
     /// given, each name once per file (at its first occurrence): references elsewhere are truncated the same way
     /// and still work.
-    public func check(_ file: LintFile) -> [LintViolation] {
+    package func check(_ file: LintFile) -> [LintViolation] {
         var violations: [LintViolation] = []
         var reported: Set<String> = []
         for statement in file.statements {

@@ -1,27 +1,27 @@
 /// A non-unique index over more than three columns: it rarely speeds up more queries than its first columns alone
 /// would, while every write pays to maintain it and every build takes longer.
-public struct IndexTooManyColumns: LintRule {
+package struct IndexTooManyColumns: LintRule {
     /// The most key columns a non-unique index may have before it is flagged.
     static let maximumColumns = 3
 
     /// Creates the rule.
-    public init() {}
+    package init() {}
 
     /// `index-too-many-columns`.
-    public var id: String { "index-too-many-columns" }
+    package var id: String { "index-too-many-columns" }
     /// A warning: a design preference.
-    public var defaultSeverity: LintSeverity { .warning }
+    package var defaultSeverity: LintSeverity { .warning }
     /// What the rule catches.
-    public var summary: String { "A non-unique index over more than three columns rarely pays for its upkeep." }
+    package var summary: String { "A non-unique index over more than three columns rarely pays for its upkeep." }
     /// The safe alternative.
-    public var help: String {
+    package var help: String {
         "index the (at most three) columns queries filter and sort on; put columns only needed in results in "
             + "INCLUDE (…), which PostgreSQL 11+ stores without making them keys"
     }
 
     /// Flags `CREATE INDEX` (not `UNIQUE`) whose key list has more than three columns or expressions; `INCLUDE`
     /// columns do not count.
-    public func check(_ file: LintFile) -> [LintViolation] {
+    package func check(_ file: LintFile) -> [LintViolation] {
         file.statements.compactMap { statement in
             guard let index = statement.createIndex, !index.isUnique, let keys = index.keys else { return nil }
             let count = keys.splitTopLevel().filter { !$0.isEmpty }.count

@@ -1,26 +1,26 @@
 /// An `integer` (or `serial`) column: it overflows at 2,147,483,647, and widening it to `bigint` later rewrites the
 /// whole table under an ACCESS EXCLUSIVE lock.
-public struct PreferBigintOverInt: LintRule {
+package struct PreferBigintOverInt: LintRule {
     /// Creates the rule.
-    public init() {}
+    package init() {}
 
     /// `prefer-bigint-over-int`.
-    public var id: String { "prefer-bigint-over-int" }
+    package var id: String { "prefer-bigint-over-int" }
     /// A warning: a type preference, nothing is locked now.
-    public var defaultSeverity: LintSeverity { .warning }
+    package var defaultSeverity: LintSeverity { .warning }
     /// What the rule catches.
-    public var summary: String {
+    package var summary: String {
         "An integer column overflows at 2,147,483,647; changing it to bigint later rewrites the table."
     }
     /// The safe alternative.
-    public var help: String {
+    package var help: String {
         "use bigint (bigint GENERATED ALWAYS AS IDENTITY for ids): 4 more bytes per value, and no overflow to migrate "
             + "away from later"
     }
 
     /// Flags `int`, `integer`, `int4`, `serial`, `serial4` columns in `CREATE TABLE` and `ADD COLUMN` (arrays left
     /// out: their elements are not counters).
-    public func check(_ file: LintFile) -> [LintViolation] {
+    package func check(_ file: LintFile) -> [LintViolation] {
         file.declaredColumns.compactMap { declared in
             let base = declared.type.base
             guard base == .integer || base == .serial, !declared.type.isArray else { return nil }

@@ -1,26 +1,26 @@
 /// A `smallint` (or `smallserial`) column: it overflows at 32,767, and widening it later rewrites the whole table
 /// under an ACCESS EXCLUSIVE lock.
-public struct PreferBigintOverSmallint: LintRule {
+package struct PreferBigintOverSmallint: LintRule {
     /// Creates the rule.
-    public init() {}
+    package init() {}
 
     /// `prefer-bigint-over-smallint`.
-    public var id: String { "prefer-bigint-over-smallint" }
+    package var id: String { "prefer-bigint-over-smallint" }
     /// A warning: a type preference, nothing is locked now.
-    public var defaultSeverity: LintSeverity { .warning }
+    package var defaultSeverity: LintSeverity { .warning }
     /// What the rule catches.
-    public var summary: String {
+    package var summary: String {
         "A smallint column overflows at 32,767; changing it to bigint later rewrites the table."
     }
     /// The safe alternative.
-    public var help: String {
+    package var help: String {
         "use bigint (or integer with a CHECK when the range is truly small and fixed); alignment padding often "
             + "makes smallint save nothing"
     }
 
     /// Flags `smallint`, `int2`, `smallserial`, `serial2` columns in `CREATE TABLE` and `ADD COLUMN` (arrays left
     /// out).
-    public func check(_ file: LintFile) -> [LintViolation] {
+    package func check(_ file: LintFile) -> [LintViolation] {
         file.declaredColumns.compactMap { declared in
             let base = declared.type.base
             guard base == .smallint || base == .smallserial, !declared.type.isArray else { return nil }

@@ -1,22 +1,22 @@
 /// A `serial` / `bigserial` / `smallserial` column where PostgreSQL 10 and later offer identity columns: a serial's
 /// sequence is a separate object with its own permissions, and the column's default can be dropped or overwritten.
-public struct PreferIdentity: LintRule {
+package struct PreferIdentity: LintRule {
     /// Creates the rule.
-    public init() {}
+    package init() {}
 
     /// `prefer-identity`.
-    public var id: String { "prefer-identity" }
+    package var id: String { "prefer-identity" }
     /// A warning: a type preference.
-    public var defaultSeverity: LintSeverity { .warning }
+    package var defaultSeverity: LintSeverity { .warning }
     /// What the rule catches.
-    public var summary: String { "serial columns are a legacy; use GENERATED … AS IDENTITY (PostgreSQL 10+)." }
+    package var summary: String { "serial columns are a legacy; use GENERATED … AS IDENTITY (PostgreSQL 10+)." }
     /// The safe alternative.
-    public var help: String {
+    package var help: String {
         "write `id bigint GENERATED ALWAYS AS IDENTITY` (BY DEFAULT if the application must insert explicit ids)"
     }
 
     /// Flags serial pseudo-types in `CREATE TABLE` and `ADD COLUMN` when the target PostgreSQL is 10 or later.
-    public func check(_ file: LintFile) -> [LintViolation] {
+    package func check(_ file: LintFile) -> [LintViolation] {
         guard file.targetPostgresVersion >= 10 else { return [] }
         return file.declaredColumns.compactMap { declared in
             let type: String

@@ -1,22 +1,22 @@
 /// A `json` column: PostgreSQL keeps the text as written and re-parses it on every access; `json` has no equality
 /// operator and no GIN index support.
-public struct PreferJsonb: LintRule {
+package struct PreferJsonb: LintRule {
     /// Creates the rule.
-    public init() {}
+    package init() {}
 
     /// `prefer-jsonb`.
-    public var id: String { "prefer-jsonb" }
+    package var id: String { "prefer-jsonb" }
     /// A warning: a type preference.
-    public var defaultSeverity: LintSeverity { .warning }
+    package var defaultSeverity: LintSeverity { .warning }
     /// What the rule catches.
-    public var summary: String { "json is re-parsed on every access and cannot be compared or GIN-indexed; use jsonb." }
+    package var summary: String { "json is re-parsed on every access and cannot be compared or GIN-indexed; use jsonb." }
     /// The safe alternative.
-    public var help: String {
+    package var help: String {
         "use jsonb; keep json only when the exact text (key order, duplicate keys, whitespace) must be preserved"
     }
 
     /// Flags `json` columns (and `json[]`) in `CREATE TABLE` and `ADD COLUMN`.
-    public func check(_ file: LintFile) -> [LintViolation] {
+    package func check(_ file: LintFile) -> [LintViolation] {
         file.declaredColumns.compactMap { declared in
             guard declared.type.base == .json else { return nil }
             return violation(

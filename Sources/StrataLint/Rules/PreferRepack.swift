@@ -1,24 +1,24 @@
 /// `CLUSTER` and `VACUUM FULL`: both rewrite the whole table (and rebuild its indexes) while an ACCESS EXCLUSIVE lock
 /// blocks every read and write. pg_repack does the same rewrite while holding that lock only briefly.
-public struct PreferRepack: LintRule {
+package struct PreferRepack: LintRule {
     /// Creates the rule.
-    public init() {}
+    package init() {}
 
     /// `prefer-repack`.
-    public var id: String { "prefer-repack" }
+    package var id: String { "prefer-repack" }
     /// An error: the table is unusable for the length of the rewrite.
-    public var defaultSeverity: LintSeverity { .error }
+    package var defaultSeverity: LintSeverity { .error }
     /// What the rule catches.
-    public var summary: String { "CLUSTER and VACUUM FULL rewrite the table under an ACCESS EXCLUSIVE lock." }
+    package var summary: String { "CLUSTER and VACUUM FULL rewrite the table under an ACCESS EXCLUSIVE lock." }
     /// The safe alternative.
-    public var help: String {
+    package var help: String {
         "reclaim space or reorder rows with pg_repack (`pg_repack --table=…`, or `--order-by` for CLUSTER) outside "
             + "the migration; it rewrites the table online and locks it only briefly at the end"
     }
 
     /// Flags `CLUSTER` and `VACUUM FULL` (including `VACUUM (FULL)`), except when every table named was created
     /// earlier in the section.
-    public func check(_ file: LintFile) -> [LintViolation] {
+    package func check(_ file: LintFile) -> [LintViolation] {
         file.statements.compactMap { statement in
             switch statement.word(at: 0) {
             case "cluster":

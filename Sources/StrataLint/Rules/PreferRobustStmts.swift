@@ -3,20 +3,20 @@
 /// without them. When such a rollback fails part way, the statements before the failure stay applied and a retry runs
 /// the section again from its first statement, which then fails. (An up section is not concerned: Strata records its
 /// progress statement by statement and resumes at the statement that failed.)
-public struct PreferRobustStmts: LintRule {
+package struct PreferRobustStmts: LintRule {
     /// Creates the rule.
-    public init() {}
+    package init() {}
 
     /// `prefer-robust-stmts`.
-    public var id: String { "prefer-robust-stmts" }
+    package var id: String { "prefer-robust-stmts" }
     /// A warning: nothing breaks until a retry.
-    public var defaultSeverity: LintSeverity { .warning }
+    package var defaultSeverity: LintSeverity { .warning }
     /// What the rule catches.
-    public var summary: String {
+    package var summary: String {
         "In a no-transaction down section, a statement without IF [NOT] EXISTS makes a retried rollback fail."
     }
     /// The safe alternative.
-    public var help: String {
+    package var help: String {
         "write IF NOT EXISTS / IF EXISTS (CREATE OR REPLACE for views and functions) so the down section can run "
             + "again after failing part way; or, when nothing in the file needs to run outside a transaction, drop "
             + "`-- strata:no-transaction`"
@@ -32,7 +32,7 @@ public struct PreferRobustStmts: LintRule {
 
     /// Flags the down section's non-repeatable statements that run outside every transaction block, unless the
     /// section has a single statement (a failure then leaves nothing applied), `CREATE INDEX CONCURRENTLY` excepted.
-    public func check(_ file: LintFile) -> [LintViolation] {
+    package func check(_ file: LintFile) -> [LintViolation] {
         guard !file.runsInTransaction, let statements = file.down else { return [] }
         let counted = statements.filter { !Self.settingStatements.contains($0.word(at: 0) ?? "") }.count
         var violations: [LintViolation] = []

@@ -1,23 +1,23 @@
 /// A `timestamp` (without time zone) column: it stores wall-clock time with no zone, so the instant a value denotes
 /// depends on whoever wrote it.
-public struct PreferTimestamptz: LintRule {
+package struct PreferTimestamptz: LintRule {
     /// Creates the rule.
-    public init() {}
+    package init() {}
 
     /// `prefer-timestamptz`.
-    public var id: String { "prefer-timestamptz" }
+    package var id: String { "prefer-timestamptz" }
     /// A warning: a type preference.
-    public var defaultSeverity: LintSeverity { .warning }
+    package var defaultSeverity: LintSeverity { .warning }
     /// What the rule catches.
-    public var summary: String { "timestamp without time zone stores wall-clock time, not an instant." }
+    package var summary: String { "timestamp without time zone stores wall-clock time, not an instant." }
     /// The safe alternative.
-    public var help: String {
+    package var help: String {
         "use timestamptz (timestamp with time zone): it stores an absolute instant in the same 8 bytes and converts "
             + "to the session's time zone on output"
     }
 
     /// Flags `timestamp` / `timestamp without time zone` columns in `CREATE TABLE` and `ADD COLUMN`.
-    public func check(_ file: LintFile) -> [LintViolation] {
+    package func check(_ file: LintFile) -> [LintViolation] {
         file.declaredColumns.compactMap { declared in
             guard declared.type.base == .timestamp else { return nil }
             return violation(

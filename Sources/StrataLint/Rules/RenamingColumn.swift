@@ -1,24 +1,24 @@
 /// `ALTER TABLE … RENAME COLUMN`: the application version still running reads and writes the old name, so its
 /// queries fail from the moment the migration commits until every instance runs the new code.
-public struct RenamingColumn: LintRule {
+package struct RenamingColumn: LintRule {
     /// Creates the rule.
-    public init() {}
+    package init() {}
 
     /// `renaming-column`.
-    public var id: String { "renaming-column" }
+    package var id: String { "renaming-column" }
     /// An error: the running application breaks.
-    public var defaultSeverity: LintSeverity { .error }
+    package var defaultSeverity: LintSeverity { .error }
     /// What the rule catches.
-    public var summary: String { "Renaming a column breaks the application code that still uses the old name." }
+    package var summary: String { "Renaming a column breaks the application code that still uses the old name." }
     /// The safe alternative.
-    public var help: String {
+    package var help: String {
         "add a column with the new name, write to both and backfill, move readers to the new column, then drop the "
             + "old one in a later migration (or keep the old name)"
     }
 
     /// Flags `RENAME [COLUMN] a TO b`, except on a table created earlier in the section, for a column added earlier
     /// in the section, and in the down section when it undoes the up section's rename.
-    public func check(_ file: LintFile) -> [LintViolation] {
+    package func check(_ file: LintFile) -> [LintViolation] {
         var violations: [LintViolation] = []
         for statement in file.statements {
             guard let alter = statement.alterTable, !file.createsTable(alter.table, before: statement) else { continue }

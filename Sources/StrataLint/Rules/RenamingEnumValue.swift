@@ -1,25 +1,25 @@
 /// `ALTER TYPE … RENAME VALUE`: application versions still running during the deploy write and compare the old
 /// label, and PostgreSQL rejects it (`invalid input value for enum`).
-public struct RenamingEnumValue: LintRule {
+package struct RenamingEnumValue: LintRule {
     /// Creates the rule.
-    public init() {}
+    package init() {}
 
     /// `renaming-enum-value`.
-    public var id: String { "renaming-enum-value" }
+    package var id: String { "renaming-enum-value" }
     /// An error: the running application starts failing the moment the migration commits.
-    public var defaultSeverity: LintSeverity { .error }
+    package var defaultSeverity: LintSeverity { .error }
     /// What the rule catches.
-    public var summary: String {
+    package var summary: String {
         "ALTER TYPE … RENAME VALUE breaks application versions that still use the old label."
     }
     /// The safe alternative.
-    public var help: String {
+    package var help: String {
         "ADD VALUE the new label, deploy code that accepts both and writes the new one, UPDATE rows in batches, then "
             + "stop using the old label (an enum value cannot be dropped without recreating the type)"
     }
 
     /// Flags `ALTER TYPE name RENAME VALUE` unless the type was created earlier in the section.
-    public func check(_ file: LintFile) -> [LintViolation] {
+    package func check(_ file: LintFile) -> [LintViolation] {
         file.statements.compactMap { statement in
             var cursor = statement.cursor()
             guard cursor.skip("alter", "type"), let type = cursor.readName() else { return nil }

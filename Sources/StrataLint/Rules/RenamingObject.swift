@@ -1,19 +1,19 @@
 /// `ALTER VIEW | MATERIALIZED VIEW | FUNCTION | PROCEDURE | ROUTINE | TYPE | SEQUENCE | DOMAIN | INDEX … RENAME TO`:
 /// running code that names the object by its old name fails (squawk's `renaming-object`). Tables, columns, schemas
 /// and enum values have their own rules.
-public struct RenamingObject: LintRule {
+package struct RenamingObject: LintRule {
     /// Creates the rule.
-    public init() {}
+    package init() {}
 
     /// `renaming-object`.
-    public var id: String { "renaming-object" }
+    package var id: String { "renaming-object" }
     /// A warning: callers by the old name break, though most of these objects are named by fewer queries than a
     /// table.
-    public var defaultSeverity: LintSeverity { .warning }
+    package var defaultSeverity: LintSeverity { .warning }
     /// What the rule catches.
-    public var summary: String { "Renaming a view, function, type, sequence, domain or index breaks code that uses the old name." }
+    package var summary: String { "Renaming a view, function, type, sequence, domain or index breaks code that uses the old name." }
     /// The safe alternative.
-    public var help: String {
+    package var help: String {
         "create the object under the new name next to the old one (a view or function can forward to it), deploy "
             + "code that uses the new name, then drop the old one in a later migration"
     }
@@ -26,7 +26,7 @@ public struct RenamingObject: LintRule {
 
     /// Flags the renames, except of an object created earlier in the section and, in the down section, a rename
     /// back to the name the up section renamed away from.
-    public func check(_ file: LintFile) -> [LintViolation] {
+    package func check(_ file: LintFile) -> [LintViolation] {
         file.statements.compactMap { statement in
             guard let rename = Self.rename(in: statement) else { return nil }
             if let kind = rename.kind, file.isNewObject([kind], named: rename.name, at: statement) { return nil }

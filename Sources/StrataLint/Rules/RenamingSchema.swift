@@ -1,23 +1,23 @@
 /// `ALTER SCHEMA … RENAME TO …`: every query of the running application that names the schema (or relies on it in
 /// `search_path`) fails the moment the migration commits.
-public struct RenamingSchema: LintRule {
+package struct RenamingSchema: LintRule {
     /// Creates the rule.
-    public init() {}
+    package init() {}
 
     /// `renaming-schema`.
-    public var id: String { "renaming-schema" }
+    package var id: String { "renaming-schema" }
     /// An error: the running application breaks.
-    public var defaultSeverity: LintSeverity { .error }
+    package var defaultSeverity: LintSeverity { .error }
     /// What the rule catches.
-    public var summary: String { "ALTER SCHEMA … RENAME breaks every query that still names the old schema." }
+    package var summary: String { "ALTER SCHEMA … RENAME breaks every query that still names the old schema." }
     /// The safe alternative.
-    public var help: String {
+    package var help: String {
         "keep the name, or move in steps: CREATE SCHEMA the new one, deploy code that finds objects in both, move "
             + "them with ALTER … SET SCHEMA, then drop the old schema once nothing uses it"
     }
 
     /// Flags `ALTER SCHEMA name RENAME TO` unless the schema was created earlier in the section.
-    public func check(_ file: LintFile) -> [LintViolation] {
+    package func check(_ file: LintFile) -> [LintViolation] {
         file.statements.compactMap { statement in
             var cursor = statement.cursor()
             guard cursor.skip("alter", "schema"), let schema = cursor.readIdentifier() else { return nil }

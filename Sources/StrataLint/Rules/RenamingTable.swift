@@ -1,24 +1,24 @@
 /// `ALTER TABLE … RENAME TO`: the application version still running queries the old name, so its queries fail from
 /// the moment the migration commits until every instance runs the new code.
-public struct RenamingTable: LintRule {
+package struct RenamingTable: LintRule {
     /// Creates the rule.
-    public init() {}
+    package init() {}
 
     /// `renaming-table`.
-    public var id: String { "renaming-table" }
+    package var id: String { "renaming-table" }
     /// An error: the running application breaks.
-    public var defaultSeverity: LintSeverity { .error }
+    package var defaultSeverity: LintSeverity { .error }
     /// What the rule catches.
-    public var summary: String { "Renaming a table breaks the application code that still uses the old name." }
+    package var summary: String { "Renaming a table breaks the application code that still uses the old name." }
     /// The safe alternative.
-    public var help: String {
+    package var help: String {
         "keep the old name, or rename in steps: rename the table and create a view with the old name "
             + "(`CREATE VIEW old AS SELECT * FROM new`, updatable for simple tables) until no code uses the old name"
     }
 
     /// Flags `ALTER TABLE … RENAME TO`, except for a table created earlier in the section and in the down section
     /// when it undoes the up section's rename.
-    public func check(_ file: LintFile) -> [LintViolation] {
+    package func check(_ file: LintFile) -> [LintViolation] {
         var violations: [LintViolation] = []
         for statement in file.statements {
             guard let alter = statement.alterTable, !file.createsTable(alter.table, before: statement) else { continue }

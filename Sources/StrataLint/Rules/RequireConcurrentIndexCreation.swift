@@ -1,23 +1,23 @@
 /// `CREATE INDEX` without `CONCURRENTLY` on a table that already exists: the build holds a SHARE lock, so every
 /// INSERT, UPDATE and DELETE on the table waits until the whole index is built.
-public struct RequireConcurrentIndexCreation: LintRule {
+package struct RequireConcurrentIndexCreation: LintRule {
     /// Creates the rule.
-    public init() {}
+    package init() {}
 
     /// `require-concurrent-index-creation`.
-    public var id: String { "require-concurrent-index-creation" }
+    package var id: String { "require-concurrent-index-creation" }
     /// An error: writes stop for as long as the build takes.
-    public var defaultSeverity: LintSeverity { .error }
+    package var defaultSeverity: LintSeverity { .error }
     /// What the rule catches.
-    public var summary: String { "CREATE INDEX without CONCURRENTLY blocks writes to the table while the index builds." }
+    package var summary: String { "CREATE INDEX without CONCURRENTLY blocks writes to the table while the index builds." }
     /// The safe alternative.
-    public var help: String {
+    package var help: String {
         "use CREATE INDEX CONCURRENTLY in a file marked `-- strata:no-transaction`; it builds without blocking writes"
     }
 
     /// Flags `CREATE INDEX` without `CONCURRENTLY`, except on a table or materialized view created earlier in the
     /// same section and `ON ONLY` (a partitioned parent's index, created instantly).
-    public func check(_ file: LintFile) -> [LintViolation] {
+    package func check(_ file: LintFile) -> [LintViolation] {
         file.statements.compactMap { statement in
             guard let index = statement.createIndex, !index.isConcurrent, !index.isOnly,
                 !file.createsTable(index.table, before: statement),

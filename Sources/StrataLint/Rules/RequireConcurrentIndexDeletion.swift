@@ -1,25 +1,25 @@
 /// `DROP INDEX` without `CONCURRENTLY`: it takes an ACCESS EXCLUSIVE lock on the index's table, blocking reads and
 /// writes while it waits for running queries to finish.
-public struct RequireConcurrentIndexDeletion: LintRule {
+package struct RequireConcurrentIndexDeletion: LintRule {
     /// Creates the rule.
-    public init() {}
+    package init() {}
 
     /// `require-concurrent-index-deletion`.
-    public var id: String { "require-concurrent-index-deletion" }
+    package var id: String { "require-concurrent-index-deletion" }
     /// An error: every query on the table queues behind the drop.
-    public var defaultSeverity: LintSeverity { .error }
+    package var defaultSeverity: LintSeverity { .error }
     /// What the rule catches.
-    public var summary: String {
+    package var summary: String {
         "DROP INDEX without CONCURRENTLY locks the table against reads and writes."
     }
     /// The safe alternative.
-    public var help: String {
+    package var help: String {
         "use DROP INDEX CONCURRENTLY (one index per statement) in a file marked `-- strata:no-transaction`"
     }
 
     /// Flags `DROP INDEX` without `CONCURRENTLY`, except when every dropped index was created earlier in the same
     /// section.
-    public func check(_ file: LintFile) -> [LintViolation] {
+    package func check(_ file: LintFile) -> [LintViolation] {
         file.statements.compactMap { statement in
             guard let drop = statement.dropIndex, !drop.isConcurrent else { return nil }
             if !drop.names.isEmpty, drop.names.allSatisfy({ file.creates(.index, named: $0, before: statement) }) {

@@ -1,26 +1,26 @@
 /// `ALTER TABLE … DETACH PARTITION` without `CONCURRENTLY` (PostgreSQL 14 and later): it takes an ACCESS EXCLUSIVE
 /// lock on the partitioned table, so every query on any partition queues behind it.
-public struct RequireConcurrentPartitionDetach: LintRule {
+package struct RequireConcurrentPartitionDetach: LintRule {
     /// Creates the rule.
-    public init() {}
+    package init() {}
 
     /// `require-concurrent-partition-detach`.
-    public var id: String { "require-concurrent-partition-detach" }
+    package var id: String { "require-concurrent-partition-detach" }
     /// An error: the whole partitioned table is blocked.
-    public var defaultSeverity: LintSeverity { .error }
+    package var defaultSeverity: LintSeverity { .error }
     /// What the rule catches.
-    public var summary: String {
+    package var summary: String {
         "DETACH PARTITION without CONCURRENTLY locks the whole partitioned table (PostgreSQL 14+ can avoid it)."
     }
     /// The safe alternative.
-    public var help: String {
+    package var help: String {
         "write DETACH PARTITION … CONCURRENTLY (PostgreSQL 14+) alone in a file marked `-- strata:no-transaction`; "
             + "if it is interrupted, finish it with DETACH PARTITION … FINALIZE"
     }
 
     /// Flags `DETACH PARTITION` without `CONCURRENTLY` or `FINALIZE` when the target is PostgreSQL 14 or later,
     /// except on a partitioned table created earlier in the section.
-    public func check(_ file: LintFile) -> [LintViolation] {
+    package func check(_ file: LintFile) -> [LintViolation] {
         guard file.targetPostgresVersion >= 14 else { return [] }
         var violations: [LintViolation] = []
         for statement in file.statements {

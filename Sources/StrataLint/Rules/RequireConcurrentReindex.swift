@@ -1,17 +1,17 @@
 /// `REINDEX` without `CONCURRENTLY`: while each index is rebuilt, a SHARE lock on its table blocks every write and
 /// an ACCESS EXCLUSIVE lock on the index blocks every query that would use it.
-public struct RequireConcurrentReindex: LintRule {
+package struct RequireConcurrentReindex: LintRule {
     /// Creates the rule.
-    public init() {}
+    package init() {}
 
     /// `require-concurrent-reindex`.
-    public var id: String { "require-concurrent-reindex" }
+    package var id: String { "require-concurrent-reindex" }
     /// An error: writes (and reads through the index) stop for the length of the rebuild.
-    public var defaultSeverity: LintSeverity { .error }
+    package var defaultSeverity: LintSeverity { .error }
     /// What the rule catches.
-    public var summary: String { "REINDEX without CONCURRENTLY blocks writes to the table while indexes are rebuilt." }
+    package var summary: String { "REINDEX without CONCURRENTLY blocks writes to the table while indexes are rebuilt." }
     /// The safe alternative (PostgreSQL 12 and later).
-    public var help: String {
+    package var help: String {
         "use REINDEX … CONCURRENTLY (PostgreSQL 12+) in a file marked `-- strata:no-transaction`"
     }
 
@@ -23,7 +23,7 @@ public struct RequireConcurrentReindex: LintRule {
 
     /// Flags `REINDEX` without `CONCURRENTLY` (as a keyword or an option), except for a table or index created
     /// earlier in the section.
-    public func check(_ file: LintFile) -> [LintViolation] {
+    package func check(_ file: LintFile) -> [LintViolation] {
         file.statements.compactMap { statement in
             guard statement.isWord("reindex", at: 0) else { return nil }
             var cursor = statement.cursor(at: 1)

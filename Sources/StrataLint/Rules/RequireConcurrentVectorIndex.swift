@@ -2,23 +2,23 @@
 /// index builds are among the slowest PostgreSQL does, and the SHARE lock blocks every write until the build ends.
 ///
 /// Kept apart from `require-concurrent-index-creation` so that it stays an error where that rule is switched off.
-public struct RequireConcurrentVectorIndex: LintRule {
+package struct RequireConcurrentVectorIndex: LintRule {
     /// The access methods of pgvector's approximate-nearest-neighbour indexes.
     static let vectorMethods: Set<String> = ["hnsw", "ivfflat"]
 
     /// Creates the rule.
-    public init() {}
+    package init() {}
 
     /// `require-concurrent-vector-index`.
-    public var id: String { "require-concurrent-vector-index" }
+    package var id: String { "require-concurrent-vector-index" }
     /// An error: writes stop for minutes to hours.
-    public var defaultSeverity: LintSeverity { .error }
+    package var defaultSeverity: LintSeverity { .error }
     /// What the rule catches.
-    public var summary: String {
+    package var summary: String {
         "A pgvector index (hnsw, ivfflat) built without CONCURRENTLY blocks writes for the whole, long build."
     }
     /// The safe alternative.
-    public var help: String {
+    package var help: String {
         "use CREATE INDEX CONCURRENTLY in a file marked `-- strata:no-transaction`; pgvector builds take minutes to "
             + "hours on large tables, much faster when the graph fits in memory, so raise maintenance_work_mem for the "
             + "session (SET maintenance_work_mem = '2GB') and max_parallel_maintenance_workers"
@@ -32,7 +32,7 @@ public struct RequireConcurrentVectorIndex: LintRule {
 
     /// Flags vector indexes built without `CONCURRENTLY`, except on a table created earlier in the section and
     /// `ON ONLY` a partitioned parent.
-    public func check(_ file: LintFile) -> [LintViolation] {
+    package func check(_ file: LintFile) -> [LintViolation] {
         file.statements.compactMap { statement in
             guard let index = statement.createIndex, let method = index.method, Self.vectorMethods.contains(method),
                 !index.isConcurrent, !index.isOnly, !file.createsTable(index.table, before: statement)

@@ -1,23 +1,23 @@
 /// `ALTER TYPE … ADD VALUE` without `BEFORE` or `AFTER`: the value is appended after the last one, which silently
 /// decides how `ORDER BY`, `<` and `>` sort it.
-public struct RequireEnumValueOrdering: LintRule {
+package struct RequireEnumValueOrdering: LintRule {
     /// Creates the rule.
-    public init() {}
+    package init() {}
 
     /// `require-enum-value-ordering`.
-    public var id: String { "require-enum-value-ordering" }
+    package var id: String { "require-enum-value-ordering" }
     /// A warning: nothing is locked, but the sort order is decided by accident.
-    public var defaultSeverity: LintSeverity { .warning }
+    package var defaultSeverity: LintSeverity { .warning }
     /// What the rule catches.
-    public var summary: String { "ALTER TYPE … ADD VALUE without BEFORE/AFTER appends the value wherever it lands." }
+    package var summary: String { "ALTER TYPE … ADD VALUE without BEFORE/AFTER appends the value wherever it lands." }
     /// The safe alternative.
-    public var help: String {
+    package var help: String {
         "say where the value sorts: ALTER TYPE … ADD VALUE 'new' BEFORE 'existing' (or AFTER 'existing'), even when "
             + "that is the end"
     }
 
     /// Flags `ALTER TYPE name ADD VALUE [IF NOT EXISTS] 'value'` with no `BEFORE` or `AFTER`.
-    public func check(_ file: LintFile) -> [LintViolation] {
+    package func check(_ file: LintFile) -> [LintViolation] {
         file.statements.compactMap { statement in
             var cursor = statement.cursor()
             guard cursor.skip("alter", "type"), let type = cursor.readName() else { return nil }

@@ -1,23 +1,23 @@
 /// A statement that takes a conflicting lock on an existing object while no `lock_timeout` is set. Waiting for the
 /// lock behind one long transaction, it makes every later query on the object queue behind it: an outage.
-public struct RequireLockTimeout: LintRule {
+package struct RequireLockTimeout: LintRule {
     /// Creates the rule.
-    public init() {}
+    package init() {}
 
     /// `require-lock-timeout`.
-    public var id: String { "require-lock-timeout" }
+    package var id: String { "require-lock-timeout" }
     /// A warning: harmless on a quiet database, an outage on a busy one.
-    public var defaultSeverity: LintSeverity { .warning }
+    package var defaultSeverity: LintSeverity { .warning }
     /// What the rule catches.
-    public var summary: String { "A locking statement runs without lock_timeout, so its wait can block all traffic." }
+    package var summary: String { "A locking statement runs without lock_timeout, so its wait can block all traffic." }
     /// The safe alternative.
-    public var help: String {
+    package var help: String {
         "add `-- strata:lock-timeout 5s` to the file (or `SET lock_timeout = '5s';` before the statement); Strata "
             + "retries a migration that times out waiting for its lock"
     }
 
     /// Flags the first locking statement of each section that runs without `lock_timeout`.
-    public func check(_ file: LintFile) -> [LintViolation] {
+    package func check(_ file: LintFile) -> [LintViolation] {
         if file.lockTimeoutAppliedByRunner || file.hasDirective("lock-timeout") { return [] }
         var violations: [LintViolation] = []
         for section in LintSection.allCases {

@@ -1,27 +1,27 @@
 /// Transaction control inside a transaction: `BEGIN`, `COMMIT`, `ROLLBACK`, `SAVEPOINT`… in a file Strata already
 /// runs in one transaction (Strata refuses to run it: a `COMMIT` would end Strata's transaction half way), or a
 /// `BEGIN` inside the file's own open `BEGIN` block (PostgreSQL only warns, and the first `COMMIT` ends both).
-public struct TransactionNesting: LintRule {
+package struct TransactionNesting: LintRule {
     /// Creates the rule.
-    public init() {}
+    package init() {}
 
     /// `transaction-nesting`.
-    public var id: String { "transaction-nesting" }
+    package var id: String { "transaction-nesting" }
     /// An error: the migration is refused, or its statements are not atomic as written.
-    public var defaultSeverity: LintSeverity { .error }
+    package var defaultSeverity: LintSeverity { .error }
     /// What the rule catches.
-    public var summary: String {
+    package var summary: String {
         "BEGIN / COMMIT / ROLLBACK inside a file Strata runs in a transaction, or a BEGIN nested in another."
     }
     /// The safe alternative.
-    public var help: String {
+    package var help: String {
         "remove the transaction statements: Strata already runs the file in one transaction (add "
             + "`-- strata:no-transaction` only if you need to control transactions yourself)"
     }
 
     /// Flags every transaction-control statement of a transactional file, and nested `BEGIN`s of a
     /// no-transaction file.
-    public func check(_ file: LintFile) -> [LintViolation] {
+    package func check(_ file: LintFile) -> [LintViolation] {
         var violations: [LintViolation] = []
         for section in LintSection.allCases {
             let statements = file.statements(in: section)

@@ -1,20 +1,20 @@
 /// `UPDATE` or `DELETE` without `WHERE` in a migration that also changes the schema: the statement locks every row
 /// of the table in one transaction, and run with the DDL it keeps the DDL's ACCESS EXCLUSIVE lock for as long as it
 /// takes to touch every row.
-public struct UnboundedBackfillUpdate: LintRule {
+package struct UnboundedBackfillUpdate: LintRule {
     /// Creates the rule.
-    public init() {}
+    package init() {}
 
     /// `unbounded-backfill-update`.
-    public var id: String { "unbounded-backfill-update" }
+    package var id: String { "unbounded-backfill-update" }
     /// An error: writes to the whole table stop for the length of the backfill.
-    public var defaultSeverity: LintSeverity { .error }
+    package var defaultSeverity: LintSeverity { .error }
     /// What the rule catches.
-    public var summary: String {
+    package var summary: String {
         "An UPDATE or DELETE without WHERE in a schema-changing migration locks the whole table for its duration."
     }
     /// The safe alternative.
-    public var help: String {
+    package var help: String {
         "keep the schema change in its own migration, then update (or delete) in batches of a few thousand rows "
             + "(… WHERE id IN (SELECT id … LIMIT 5000)), each committed on its own, from a file marked "
             + "`-- strata:no-transaction` or a background job"
@@ -25,7 +25,7 @@ public struct UnboundedBackfillUpdate: LintRule {
 
     /// Flags `UPDATE` and `DELETE` (also as the main statement after `WITH`) without a top-level `WHERE`, on a
     /// table not created earlier in the section, when the section has a `CREATE`, `ALTER` or `DROP` statement.
-    public func check(_ file: LintFile) -> [LintViolation] {
+    package func check(_ file: LintFile) -> [LintViolation] {
         var violations: [LintViolation] = []
         for section in LintSection.allCases {
             let statements = file.statements(in: section)

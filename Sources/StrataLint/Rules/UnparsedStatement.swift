@@ -3,18 +3,18 @@ import StrataSQL
 /// A statement lint could not read: template syntax (`{{ .Table }}`, `{% … %}`, `<%= … %>`) or a `CREATE TABLE`,
 /// `CREATE INDEX` or `ALTER TABLE` whose shape did not parse. The rules that need the statement's shape skipped it,
 /// so the file may have fewer findings than it deserves; this note says so instead of staying silent.
-public struct UnparsedStatement: LintRule {
+package struct UnparsedStatement: LintRule {
     /// Creates the rule.
-    public init() {}
+    package init() {}
 
     /// `unparsed-statement`.
-    public var id: String { "unparsed-statement" }
+    package var id: String { "unparsed-statement" }
     /// A note: it is about the lint run, not about the migration's safety.
-    public var defaultSeverity: LintSeverity { .note }
+    package var defaultSeverity: LintSeverity { .note }
     /// What the rule catches.
-    public var summary: String { "Lint could not read a statement, so rules that need its shape skipped it." }
+    package var summary: String { "Lint could not read a statement, so rules that need its shape skipped it." }
     /// The safe alternative.
-    public var help: String {
+    package var help: String {
         "lint the rendered SQL (expand templates first), or review this statement by hand; "
             + "`-- strata:nolint unparsed-statement` silences the note"
     }
@@ -22,7 +22,7 @@ public struct UnparsedStatement: LintRule {
     /// Flags a statement holding characters that are not SQL outside strings and comments (`{`, `}`, a lone `$` or
     /// `\`: template syntax), and a `CREATE TABLE`, `CREATE [UNIQUE] INDEX` or `ALTER TABLE` the linter could not
     /// read.
-    public func check(_ file: LintFile) -> [LintViolation] {
+    package func check(_ file: LintFile) -> [LintViolation] {
         file.statements.compactMap { statement in
             if let index = statement.tokens.firstIndex(where: Self.isForeignCharacter) {
                 return violation(

@@ -3,7 +3,7 @@
 extension AlterTableAction {
     /// `RENAME [COLUMN] old TO new`: the old and new names and the index of the `RENAME` keyword; nil for other
     /// actions (including `RENAME TO` and `RENAME CONSTRAINT`).
-    public var renamedColumn: (from: String, to: String, renameIndex: Int)? {
+    package var renamedColumn: (from: String, to: String, renameIndex: Int)? {
         var cursor = cursor()
         let renameIndex = cursor.index
         guard cursor.skip("rename"), !cursor.isAt("to"), !cursor.isAt("constraint") else { return nil }
@@ -15,7 +15,7 @@ extension AlterTableAction {
     }
 
     /// `RENAME TO new`: the table's new name and the index of the `RENAME` keyword; nil for other actions.
-    public var renamedTable: (to: String, renameIndex: Int)? {
+    package var renamedTable: (to: String, renameIndex: Int)? {
         var cursor = cursor()
         let renameIndex = cursor.index
         guard cursor.skip("rename", "to"), let to = cursor.readIdentifier() else { return nil }
@@ -24,7 +24,7 @@ extension AlterTableAction {
 
     /// `ALTER [COLUMN] name [SET DATA] TYPE type [COLLATE …] [USING expr]`: the column, the index of the `TYPE`
     /// keyword and the new type's tokens (up to `COLLATE` or `USING`); nil for other actions.
-    public var changedColumnType: (column: String, typeIndex: Int, type: TokenSpan)? {
+    package var changedColumnType: (column: String, typeIndex: Int, type: TokenSpan)? {
         guard let altered = alteredColumn else { return nil }
         var cursor = altered.rest.cursor()
         cursor.skip("set", "data")
@@ -41,20 +41,20 @@ extension AlterTableAction {
     }
 
     /// `ALTER [COLUMN] name DROP NOT NULL`: the column and the index of `DROP`; nil for other actions.
-    public var droppedNotNull: (column: String, dropIndex: Int)? {
+    package var droppedNotNull: (column: String, dropIndex: Int)? {
         guard let altered = alteredColumn, altered.rest.starts(with: "drop", "not", "null") else { return nil }
         return (altered.name, altered.rest.startIndex)
     }
 
     /// `ALTER [COLUMN] name SET NOT NULL`: the column; nil for other actions.
-    public var setNotNullColumn: String? {
+    package var setNotNullColumn: String? {
         guard let altered = alteredColumn, altered.rest.starts(with: "set", "not", "null") else { return nil }
         return altered.name
     }
 
     /// `DETACH PARTITION name [CONCURRENTLY | FINALIZE]`: the partition, whether `CONCURRENTLY` or `FINALIZE` is
     /// present, and the index of `DETACH`; nil for other actions.
-    public var detachedPartition: (partition: LintObjectName, isConcurrent: Bool, isFinalize: Bool, detachIndex: Int)? {
+    package var detachedPartition: (partition: LintObjectName, isConcurrent: Bool, isFinalize: Bool, detachIndex: Int)? {
         var cursor = cursor()
         let detachIndex = cursor.index
         guard cursor.skip("detach", "partition"), let partition = cursor.readName() else { return nil }

@@ -2,19 +2,19 @@ import StrataSQL
 
 /// `ALTER TABLE [IF EXISTS] [ONLY] name [*] action [, …]`, read from a statement's tokens. Also covers the single
 /// actions `RENAME …`, `SET SCHEMA …`, `ATTACH/DETACH PARTITION …`, which PostgreSQL does not let you combine.
-public struct AlterTableStatement: Sendable, Hashable {
+package struct AlterTableStatement: Sendable, Hashable {
     /// `IF EXISTS` is present.
-    public var ifExists: Bool
+    package var ifExists: Bool
     /// `ONLY` is present (descendant tables are not altered).
-    public var isOnly: Bool
+    package var isOnly: Bool
     /// The altered table.
-    public var table: LintObjectName
+    package var table: LintObjectName
     /// The actions, in order, split at top-level commas.
-    public var actions: [AlterTableAction]
+    package var actions: [AlterTableAction]
 
     /// Reads `ALTER TABLE` from `statement`; nil when it is another statement (including `ALTER TABLE ALL IN
     /// TABLESPACE`).
-    public init?(_ statement: some TokenPatternMatching) {
+    package init?(_ statement: some TokenPatternMatching) {
         var cursor = statement.cursor()
         guard cursor.skip("alter", "table") else { return nil }
         ifExists = cursor.skip("if", "exists")
@@ -29,27 +29,27 @@ public struct AlterTableStatement: Sendable, Hashable {
 
 /// One action of `ALTER TABLE`, with readers for the common shapes. Unrecognised actions are still available as
 /// tokens through `span` and its pattern helpers (`action.starts(with: "drop", "column")`).
-public struct AlterTableAction: Sendable, Hashable, TokenPatternMatching {
+package struct AlterTableAction: Sendable, Hashable, TokenPatternMatching {
     /// The action's tokens.
-    public let span: TokenSpan
+    package let span: TokenSpan
 
     /// Wraps an action's tokens.
-    public init(_ span: TokenSpan) {
+    package init(_ span: TokenSpan) {
         self.span = span
     }
 
     /// The statement's significant tokens.
-    public var tokens: [Token] { span.tokens }
+    package var tokens: [Token] { span.tokens }
     /// The action's part of them.
-    public var range: Range<Int> { span.range }
+    package var range: Range<Int> { span.range }
     /// The statement's text.
-    public var statementText: String { span.statementText }
+    package var statementText: String { span.statementText }
     /// The file offset of the statement's text.
-    public var statementTextOffset: Int { span.statementTextOffset }
+    package var statementTextOffset: Int { span.statementTextOffset }
 
     /// `ADD [COLUMN] [IF NOT EXISTS] name type …`: the added column; nil for other actions (including
     /// `ADD CONSTRAINT`, `ADD PRIMARY KEY`, …).
-    public var addedColumn: ColumnDefinition? {
+    package var addedColumn: ColumnDefinition? {
         var cursor = cursor()
         guard cursor.skip("add") else { return nil }
         if !cursor.skip("column") {
@@ -62,7 +62,7 @@ public struct AlterTableAction: Sendable, Hashable, TokenPatternMatching {
 
     /// `ADD [CONSTRAINT name] CHECK | UNIQUE | PRIMARY KEY | FOREIGN KEY | EXCLUDE …`: the added table constraint;
     /// nil for other actions.
-    public var addedConstraint: TableConstraint? {
+    package var addedConstraint: TableConstraint? {
         var cursor = cursor()
         guard cursor.skip("add") else { return nil }
         return TableConstraint(cursor.rest)
@@ -70,7 +70,7 @@ public struct AlterTableAction: Sendable, Hashable, TokenPatternMatching {
 
     /// `ALTER [COLUMN] name …`: the column's name, the index of its token and the rest of the action
     /// (`SET NOT NULL`, `TYPE bigint`, `SET DEFAULT 0`, …); nil for other actions.
-    public var alteredColumn: (name: String, nameIndex: Int, rest: TokenSpan)? {
+    package var alteredColumn: (name: String, nameIndex: Int, rest: TokenSpan)? {
         var cursor = cursor()
         guard cursor.skip("alter") else { return nil }
         cursor.skip("column")
@@ -80,7 +80,7 @@ public struct AlterTableAction: Sendable, Hashable, TokenPatternMatching {
     }
 
     /// `DROP [COLUMN] [IF EXISTS] name`: the dropped column; nil for other actions (including `DROP CONSTRAINT`).
-    public var droppedColumn: (name: String, nameIndex: Int)? {
+    package var droppedColumn: (name: String, nameIndex: Int)? {
         var cursor = cursor()
         guard cursor.skip("drop") else { return nil }
         if !cursor.skip("column"), cursor.isAt("constraint") { return nil }
@@ -91,7 +91,7 @@ public struct AlterTableAction: Sendable, Hashable, TokenPatternMatching {
     }
 
     /// `VALIDATE CONSTRAINT name`: the constraint's name; nil for other actions.
-    public var validatedConstraint: String? {
+    package var validatedConstraint: String? {
         var cursor = cursor()
         guard cursor.skip("validate", "constraint") else { return nil }
         return cursor.readIdentifier()

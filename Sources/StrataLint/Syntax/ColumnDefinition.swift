@@ -1,6 +1,6 @@
 /// A column definition, `name type [COLLATE …] [constraints…]`, as it appears in `CREATE TABLE (…)` and
 /// `ALTER TABLE … ADD COLUMN`.
-public struct ColumnDefinition: Sendable, Hashable {
+package struct ColumnDefinition: Sendable, Hashable {
     /// Keywords that end the type and start a column constraint or option.
     static let constraintKeywords: Set<String> = [
         "constraint", "not", "null", "default", "check", "unique", "primary", "references", "generated", "collate",
@@ -8,34 +8,34 @@ public struct ColumnDefinition: Sendable, Hashable {
     ]
 
     /// The column name as PostgreSQL resolves it.
-    public var name: String
+    package var name: String
     /// The index of the name's token.
-    public var nameIndex: Int
+    package var nameIndex: Int
     /// The tokens of the type (`varchar(20)`, `timestamp with time zone`, `int[]`).
-    public var type: TokenSpan
+    package var type: TokenSpan
     /// The type's words outside parentheses, lower case, joined by one space: `character varying`, `int`,
     /// `timestamp with time zone`, `public.citext` → `citext`. Empty when the type is missing.
-    public var typeName: String
+    package var typeName: String
     /// The type is an array (`int[]`, `int array`).
-    public var isArray: Bool
+    package var isArray: Bool
     /// Everything after the type: constraints and options.
-    public var constraints: TokenSpan
+    package var constraints: TokenSpan
     /// The expression after `DEFAULT`, when present.
-    public var defaultExpression: TokenSpan?
+    package var defaultExpression: TokenSpan?
     /// The index of the `DEFAULT` keyword, when present.
-    public var defaultIndex: Int?
+    package var defaultIndex: Int?
     /// `NOT NULL` is among the constraints.
-    public var isNotNull: Bool
+    package var isNotNull: Bool
     /// `PRIMARY KEY` is among the constraints.
-    public var isPrimaryKey: Bool
+    package var isPrimaryKey: Bool
     /// `GENERATED … AS IDENTITY` is among the constraints.
-    public var isIdentity: Bool
+    package var isIdentity: Bool
     /// `GENERATED ALWAYS AS (…) STORED` is among the constraints.
-    public var isStoredGenerated: Bool
+    package var isStoredGenerated: Bool
 
     /// Reads a column definition from `span` (starting at the column name); nil when it does not start with an
     /// identifier.
-    public init?(_ span: some TokenPatternMatching) {
+    package init?(_ span: some TokenPatternMatching) {
         var cursor = span.cursor()
         nameIndex = cursor.index
         guard let name = cursor.readIdentifier() else { return nil }

@@ -1,29 +1,29 @@
 /// `CREATE [UNIQUE] INDEX [CONCURRENTLY] [[IF NOT EXISTS] name] ON [ONLY] table [USING method] (…) …`, read from a
 /// statement's tokens.
-public struct CreateIndexStatement: Sendable, Hashable {
+package struct CreateIndexStatement: Sendable, Hashable {
     /// `UNIQUE` is present.
-    public var isUnique: Bool
+    package var isUnique: Bool
     /// `CONCURRENTLY` is present.
-    public var isConcurrent: Bool
+    package var isConcurrent: Bool
     /// `IF NOT EXISTS` is present.
-    public var ifNotExists: Bool
+    package var ifNotExists: Bool
     /// The index name, when given.
-    public var name: LintObjectName?
+    package var name: LintObjectName?
     /// The indexed table.
-    public var table: LintObjectName
+    package var table: LintObjectName
     /// `ON ONLY`: on a partitioned table, creates the parent's index without building the partitions' (instant).
-    public var isOnly: Bool
+    package var isOnly: Bool
     /// The access method after `USING` (`btree`, `gin`, `hnsw`, `ivfflat`, …), lower case; nil when not given.
-    public var method: String?
+    package var method: String?
     /// The tokens inside the key parentheses (`email, lower(name)`), when present.
-    public var keys: TokenSpan?
+    package var keys: TokenSpan?
     /// The index of the `INDEX` keyword, where violations point.
-    public var indexKeywordIndex: Int
+    package var indexKeywordIndex: Int
     /// The index of `CONCURRENTLY`, when present.
-    public var concurrentlyIndex: Int?
+    package var concurrentlyIndex: Int?
 
     /// Reads `CREATE INDEX` from `statement`; nil when it is another statement.
-    public init?(_ statement: some TokenPatternMatching) {
+    package init?(_ statement: some TokenPatternMatching) {
         var cursor = statement.cursor()
         guard cursor.skip("create") else { return nil }
         isUnique = cursor.skip("unique")

@@ -1,21 +1,21 @@
 /// `CREATE [GLOBAL | LOCAL] [TEMP | TEMPORARY | UNLOGGED] TABLE [IF NOT EXISTS] name (…) | AS … | PARTITION OF …`,
 /// read from a statement's tokens.
-public struct CreateTableStatement: Sendable, Hashable {
+package struct CreateTableStatement: Sendable, Hashable {
     /// The created table.
-    public var name: LintObjectName
+    package var name: LintObjectName
     /// `IF NOT EXISTS` is present.
-    public var ifNotExists: Bool
+    package var ifNotExists: Bool
     /// `TEMP` or `TEMPORARY` is present.
-    public var isTemporary: Bool
+    package var isTemporary: Bool
     /// `UNLOGGED` is present.
-    public var isUnlogged: Bool
+    package var isUnlogged: Bool
     /// `CREATE TABLE … AS query` (or `AS EXECUTE`).
-    public var isCreateTableAs: Bool
+    package var isCreateTableAs: Bool
     /// The elements inside the parentheses (columns, table constraints, `LIKE …`), split at top-level commas.
-    public var elements: [TokenSpan]
+    package var elements: [TokenSpan]
 
     /// Reads `CREATE TABLE` from `statement`; nil when it is another statement.
-    public init?(_ statement: some TokenPatternMatching) {
+    package init?(_ statement: some TokenPatternMatching) {
         var cursor = statement.cursor()
         guard cursor.skip("create") else { return nil }
         cursor.skip(anyOf: "global", "local")
@@ -34,7 +34,7 @@ public struct CreateTableStatement: Sendable, Hashable {
     }
 
     /// The column definitions among `elements` (table constraints and `LIKE` clauses left out).
-    public var columns: [ColumnDefinition] {
+    package var columns: [ColumnDefinition] {
         elements.compactMap { element in
             if TableConstraint(element) != nil || element.starts(with: "like") { return nil }
             return ColumnDefinition(element)
@@ -42,7 +42,7 @@ public struct CreateTableStatement: Sendable, Hashable {
     }
 
     /// The table constraints among `elements`.
-    public var constraints: [TableConstraint] {
+    package var constraints: [TableConstraint] {
         elements.compactMap { TableConstraint($0) }
     }
 }

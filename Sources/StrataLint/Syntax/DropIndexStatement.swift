@@ -1,18 +1,18 @@
 /// `DROP INDEX [CONCURRENTLY] [IF EXISTS] name [, …] [CASCADE | RESTRICT]`, read from a statement's tokens.
-public struct DropIndexStatement: Sendable, Hashable {
+package struct DropIndexStatement: Sendable, Hashable {
     /// `CONCURRENTLY` is present.
-    public var isConcurrent: Bool
+    package var isConcurrent: Bool
     /// `IF EXISTS` is present.
-    public var ifExists: Bool
+    package var ifExists: Bool
     /// The dropped indexes.
-    public var names: [LintObjectName]
+    package var names: [LintObjectName]
     /// `CASCADE` is present.
-    public var isCascade: Bool
+    package var isCascade: Bool
     /// The index of the `INDEX` keyword, where violations point.
-    public var indexKeywordIndex: Int
+    package var indexKeywordIndex: Int
 
     /// Reads `DROP INDEX` from `statement`; nil when it is another statement.
-    public init?(_ statement: some TokenPatternMatching) {
+    package init?(_ statement: some TokenPatternMatching) {
         var cursor = statement.cursor()
         guard cursor.skip("drop") else { return nil }
         indexKeywordIndex = cursor.index

@@ -1,6 +1,6 @@
 /// `DROP kind [CONCURRENTLY] [IF EXISTS] name [, …] [CASCADE | RESTRICT]` for any object kind (`TABLE`, `DATABASE`,
 /// `MATERIALIZED VIEW`, `FUNCTION f(int)`, …), read from a statement's tokens.
-public struct DropObjectStatement: Sendable, Hashable {
+package struct DropObjectStatement: Sendable, Hashable {
     /// Object kinds written with more than one word, longest first.
     static let multiWordKinds: [[String]] = [
         ["foreign", "data", "wrapper"], ["text", "search", "configuration"], ["text", "search", "dictionary"],
@@ -10,20 +10,20 @@ public struct DropObjectStatement: Sendable, Hashable {
     ]
 
     /// The object kind, lower case, words joined by one space (`table`, `materialized view`).
-    public var kind: String
+    package var kind: String
     /// The index of the kind's first word, where violations point.
-    public var kindIndex: Int
+    package var kindIndex: Int
     /// `CONCURRENTLY` is present.
-    public var isConcurrent: Bool
+    package var isConcurrent: Bool
     /// `IF EXISTS` is present.
-    public var ifExists: Bool
+    package var ifExists: Bool
     /// The dropped objects (for functions, without their argument lists).
-    public var names: [LintObjectName]
+    package var names: [LintObjectName]
     /// `CASCADE` is present.
-    public var isCascade: Bool
+    package var isCascade: Bool
 
     /// Reads `DROP …` from `statement`; nil when it is another statement.
-    public init?(_ statement: some TokenPatternMatching) {
+    package init?(_ statement: some TokenPatternMatching) {
         var cursor = statement.cursor()
         guard cursor.skip("drop") else { return nil }
         kindIndex = cursor.index
@@ -49,5 +49,5 @@ public struct DropObjectStatement: Sendable, Hashable {
     }
 
     /// The name as written after `DROP`: `TABLE`, `MATERIALIZED VIEW`.
-    public var keyword: String { kind.uppercased() }
+    package var keyword: String { kind.uppercased() }
 }

@@ -1,7 +1,7 @@
 /// A function call inside an expression (`random()`, `public.next_id()`), with what is known of its volatility.
-public struct FunctionCall: Sendable, Hashable {
+package struct FunctionCall: Sendable, Hashable {
     /// How PostgreSQL evaluates a function, as far as the linter knows.
-    public enum Volatility: Sendable, Hashable {
+    package enum Volatility: Sendable, Hashable {
         /// A built-in that returns the same result within a statement (`now()`, `lower()`): evaluated once.
         case nonVolatile
         /// A built-in declared VOLATILE (`random()`, `gen_random_uuid()`, `nextval()`): evaluated per row.
@@ -11,11 +11,11 @@ public struct FunctionCall: Sendable, Hashable {
     }
 
     /// The function's name, lower case, without schema.
-    public var name: String
+    package var name: String
     /// The index of the name's token.
-    public var nameIndex: Int
+    package var nameIndex: Int
     /// What is known of its volatility.
-    public var volatility: Volatility
+    package var volatility: Volatility
 
     /// Built-in functions (and function-like keywords) that are not volatile.
     static let nonVolatile: Set<String> = [
@@ -40,7 +40,7 @@ public struct FunctionCall: Sendable, Hashable {
 
     /// Every function call in `expression`, in order. A name followed by `(` counts as a call unless it follows
     /// `::` or `AS` (a type modifier such as `varchar(20)`).
-    public static func calls(in expression: some TokenPatternMatching) -> [FunctionCall] {
+    package static func calls(in expression: some TokenPatternMatching) -> [FunctionCall] {
         var calls: [FunctionCall] = []
         var index = expression.startIndex
         while index + 1 < expression.endIndex {

@@ -1,8 +1,8 @@
 /// A table constraint, `[CONSTRAINT name] CHECK (…) | UNIQUE … | PRIMARY KEY … | FOREIGN KEY … | EXCLUDE … [NOT VALID]`,
 /// as it appears in `CREATE TABLE (…)` and `ALTER TABLE … ADD`.
-public struct TableConstraint: Sendable, Hashable {
+package struct TableConstraint: Sendable, Hashable {
     /// The kind of a table constraint.
-    public enum Kind: String, Sendable, Hashable {
+    package enum Kind: String, Sendable, Hashable {
         /// `CHECK (…)`.
         case check
         /// `UNIQUE …`.
@@ -16,20 +16,20 @@ public struct TableConstraint: Sendable, Hashable {
     }
 
     /// The constraint's name, when given.
-    public var name: String?
+    package var name: String?
     /// What kind of constraint it is.
-    public var kind: Kind
+    package var kind: Kind
     /// The index of the keyword that says the kind (`CHECK`, `UNIQUE`, `PRIMARY`, `FOREIGN`, `EXCLUDE`).
-    public var kindIndex: Int
+    package var kindIndex: Int
     /// The tokens inside the first parentheses after the kind: the check expression, the key columns.
-    public var body: TokenSpan?
+    package var body: TokenSpan?
     /// `USING INDEX name` is present (a `UNIQUE`/`PRIMARY KEY` built from an existing index).
-    public var usesExistingIndex: Bool
+    package var usesExistingIndex: Bool
     /// `NOT VALID` is present (existing rows are not checked now).
-    public var isNotValid: Bool
+    package var isNotValid: Bool
 
     /// Reads a table constraint from `span`; nil when it does not start with one.
-    public init?(_ span: some TokenPatternMatching) {
+    package init?(_ span: some TokenPatternMatching) {
         var cursor = span.cursor()
         if cursor.skip("constraint") {
             guard let name = cursor.readIdentifier() else { return nil }
@@ -61,7 +61,7 @@ public struct TableConstraint: Sendable, Hashable {
     }
 
     /// For a `CHECK (column IS NOT NULL)` (extra parentheses allowed): the column's name; nil otherwise.
-    public var notNullCheckColumn: String? {
+    package var notNullCheckColumn: String? {
         guard kind == .check, var body else { return nil }
         while body.count >= 2, body.isSymbol("(", at: body.startIndex),
             body.closingIndex(forOpeningAt: body.startIndex) == body.endIndex - 1

@@ -12,36 +12,36 @@ import StrataSQL
 /// ```
 ///
 /// Pattern elements follow `TokenPatternMatching`'s rules (lower-case keywords, symbols as written).
-public struct TokenCursor: Sendable, Hashable {
+package struct TokenCursor: Sendable, Hashable {
     /// The span being read.
-    public let span: TokenSpan
+    package let span: TokenSpan
     /// The index (into the statement's significant tokens) of the next token to read.
-    public private(set) var index: Int
+    package private(set) var index: Int
 
     /// Creates a cursor at `index` of `span`.
-    public init(span: TokenSpan, index: Int) {
+    package init(span: TokenSpan, index: Int) {
         self.span = span
         self.index = min(max(index, span.range.lowerBound), span.range.upperBound)
     }
 
     /// True when every token has been read.
-    public var isAtEnd: Bool { index >= span.range.upperBound }
+    package var isAtEnd: Bool { index >= span.range.upperBound }
     /// The next token, or nil at the end.
-    public var token: Token? { span.token(at: index) }
+    package var token: Token? { span.token(at: index) }
     /// The next token's lower-case keyword, or nil when it is not a plain word.
-    public var word: String? { span.word(at: index) }
+    package var word: String? { span.word(at: index) }
     /// The tokens not read yet.
-    public var rest: TokenSpan { span.span(from: index) }
+    package var rest: TokenSpan { span.span(from: index) }
 
     /// True when the next tokens match `pattern`, without reading them.
-    public func isAt(_ pattern: String...) -> Bool {
+    package func isAt(_ pattern: String...) -> Bool {
         span.matches(pattern, at: index)
     }
 
     /// Reads `pattern` when the next tokens match it entirely and returns true; otherwise reads nothing and returns
     /// false. `cursor.skip("if", "not", "exists")` reads the optional clause.
     @discardableResult
-    public mutating func skip(_ pattern: String...) -> Bool {
+    package mutating func skip(_ pattern: String...) -> Bool {
         guard span.matches(pattern, at: index) else { return false }
         index += pattern.count
         return true
@@ -49,7 +49,7 @@ public struct TokenCursor: Sendable, Hashable {
 
     /// Reads one token when it matches one of `alternatives` and returns that alternative; otherwise nil.
     @discardableResult
-    public mutating func skip(anyOf alternatives: String...) -> String? {
+    package mutating func skip(anyOf alternatives: String...) -> String? {
         for alternative in alternatives where span.matches(alternative, at: index) {
             index += 1
             return alternative
@@ -58,17 +58,17 @@ public struct TokenCursor: Sendable, Hashable {
     }
 
     /// Reads `count` tokens (fewer at the end).
-    public mutating func advance(by count: Int = 1) {
+    package mutating func advance(by count: Int = 1) {
         index = min(index + count, span.range.upperBound)
     }
 
     /// Moves to `newIndex`, clamped to the span.
-    public mutating func move(to newIndex: Int) {
+    package mutating func move(to newIndex: Int) {
         index = min(max(newIndex, span.range.lowerBound), span.range.upperBound)
     }
 
     /// Reads one identifier (a word folded to lower case, or a quoted identifier) and returns it; nil otherwise.
-    public mutating func readIdentifier() -> String? {
+    package mutating func readIdentifier() -> String? {
         guard let identifier = span.identifier(at: index) else { return nil }
         index += 1
         return identifier
@@ -76,7 +76,7 @@ public struct TokenCursor: Sendable, Hashable {
 
     /// Reads a possibly qualified name (`users`, `public.users`, `"Odd"."Name"`, `db.schema.table`) and returns it;
     /// nil (reading nothing) when the next token is not an identifier.
-    public mutating func readName() -> LintObjectName? {
+    package mutating func readName() -> LintObjectName? {
         let first = index
         guard var last = span.identifier(at: index) else { return nil }
         var parts = [last]
@@ -93,7 +93,7 @@ public struct TokenCursor: Sendable, Hashable {
 
     /// Reads a parenthesized group and returns the tokens inside it; nil (reading nothing) when the next token is
     /// not a `(` or it is never closed.
-    public mutating func readParenthesized() -> TokenSpan? {
+    package mutating func readParenthesized() -> TokenSpan? {
         guard let inner = span.parenthesized(at: index) else { return nil }
         index = inner.range.upperBound + 1
         return inner
@@ -102,7 +102,7 @@ public struct TokenCursor: Sendable, Hashable {
     /// Reads up to (not including) the first top-level occurrence of `pattern` and returns what was read; at the
     /// end when `pattern` does not occur.
     @discardableResult
-    public mutating func read(until pattern: String...) -> TokenSpan {
+    package mutating func read(until pattern: String...) -> TokenSpan {
         let start = index
         let stop = span.firstIndex(of: pattern, from: index, topLevelOnly: true) ?? span.range.upperBound
         index = stop

@@ -9,7 +9,7 @@ import StrataSQL
 /// case) text is equal, never a quoted identifier or a string. An element that does not start with a letter or `_`
 /// (`"("`, `","`, `"::"`, `"="`) matches a punctuation or operator token with exactly that text.
 /// Keywords are written in lower case.
-public protocol TokenPatternMatching {
+package protocol TokenPatternMatching {
     /// All significant tokens of the statement.
     var tokens: [Token] { get }
     /// The indices of `tokens` this value covers.
@@ -22,39 +22,39 @@ public protocol TokenPatternMatching {
 
 extension LintStatement {
     /// The statement's text.
-    public var statementText: String { statement.text }
+    package var statementText: String { statement.text }
     /// The file offset where the text starts.
-    public var statementTextOffset: Int { statement.start.offset }
+    package var statementTextOffset: Int { statement.start.offset }
 }
 
 extension TokenPatternMatching {
     // MARK: Single tokens
 
     /// The index of the first token covered.
-    public var startIndex: Int { range.lowerBound }
+    package var startIndex: Int { range.lowerBound }
     /// One past the last token covered.
-    public var endIndex: Int { range.upperBound }
+    package var endIndex: Int { range.upperBound }
     /// True when no token is covered.
-    public var isEmpty: Bool { range.isEmpty }
+    package var isEmpty: Bool { range.isEmpty }
     /// The number of tokens covered.
-    public var count: Int { range.count }
+    package var count: Int { range.count }
     /// All covered tokens as a span.
-    public var span: TokenSpan { span(range) }
+    package var span: TokenSpan { span(range) }
 
     /// The token at `index`, or nil when `index` is outside `range`.
-    public func token(at index: Int) -> Token? {
+    package func token(at index: Int) -> Token? {
         range.contains(index) ? tokens[index] : nil
     }
 
     /// The lower-case keyword at `index`, or nil when that token is not a plain word (or is outside `range`).
-    public func word(at index: Int) -> String? {
+    package func word(at index: Int) -> String? {
         guard range.contains(index), tokens[index].kind == .word else { return nil }
         return tokens[index].normalized
     }
 
     /// The identifier at `index` as PostgreSQL resolves it: a word folded to lower case or a quoted identifier's
     /// exact content. Nil for any other token.
-    public func identifier(at index: Int) -> String? {
+    package func identifier(at index: Int) -> String? {
         guard range.contains(index) else { return nil }
         let token = tokens[index]
         switch token.kind {
@@ -64,20 +64,20 @@ extension TokenPatternMatching {
     }
 
     /// True when the token at `index` matches the pattern element (see the type's documentation).
-    public func matches(_ element: String, at index: Int) -> Bool {
+    package func matches(_ element: String, at index: Int) -> Bool {
         guard range.contains(index) else { return false }
         return Self.token(tokens[index], matches: element)
     }
 
     /// True when the token at `index` is the keyword `keyword`.
-    public func isWord(_ keyword: String, at index: Int) -> Bool {
+    package func isWord(_ keyword: String, at index: Int) -> Bool {
         guard range.contains(index) else { return false }
         let token = tokens[index]
         return token.kind == .word && token.normalized == keyword
     }
 
     /// True when the token at `index` is the punctuation or operator `symbol` (`"("`, `","`, `"::"`).
-    public func isSymbol(_ symbol: String, at index: Int) -> Bool {
+    package func isSymbol(_ symbol: String, at index: Int) -> Bool {
         guard range.contains(index) else { return false }
         let token = tokens[index]
         return (token.kind == .punctuation || token.kind == .operator) && token.text == symbol
@@ -86,7 +86,7 @@ extension TokenPatternMatching {
     // MARK: Sequences
 
     /// True when the tokens starting at `index` match `pattern` element by element.
-    public func matches(_ pattern: [String], at index: Int) -> Bool {
+    package func matches(_ pattern: [String], at index: Int) -> Bool {
         guard index >= range.lowerBound, index + pattern.count <= range.upperBound else { return false }
         var position = index
         for element in pattern {
@@ -97,34 +97,34 @@ extension TokenPatternMatching {
     }
 
     /// True when the covered tokens begin with `pattern`: `statement.starts(with: "create", "index")`.
-    public func starts(with pattern: String...) -> Bool {
+    package func starts(with pattern: String...) -> Bool {
         matches(pattern, at: range.lowerBound)
     }
 
     /// True when the covered tokens begin with `pattern`.
-    public func starts(with pattern: [String]) -> Bool {
+    package func starts(with pattern: [String]) -> Bool {
         matches(pattern, at: range.lowerBound)
     }
 
     /// True when `pattern` occurs anywhere, at any parenthesis depth: `statement.contains(sequence: "not", "null")`.
-    public func contains(sequence pattern: String...) -> Bool {
+    package func contains(sequence pattern: String...) -> Bool {
         firstIndex(of: pattern) != nil
     }
 
     /// True when `pattern` occurs outside all parentheses and brackets of the covered tokens.
-    public func containsTopLevel(sequence pattern: String...) -> Bool {
+    package func containsTopLevel(sequence pattern: String...) -> Bool {
         firstIndex(of: pattern, topLevelOnly: true) != nil
     }
 
     /// True when the keyword occurs anywhere.
-    public func contains(word keyword: String) -> Bool {
+    package func contains(word keyword: String) -> Bool {
         for index in range where tokens[index].kind == .word && tokens[index].normalized == keyword { return true }
         return false
     }
 
     /// The index where `pattern` first occurs at or after `start` (default: the first token), or nil.
     /// With `topLevelOnly`, occurrences inside parentheses or brackets are skipped.
-    public func firstIndex(of pattern: [String], from start: Int? = nil, topLevelOnly: Bool = false) -> Int? {
+    package func firstIndex(of pattern: [String], from start: Int? = nil, topLevelOnly: Bool = false) -> Int? {
         guard let first = pattern.first else { return nil }
         var depth = 0
         var index = max(start ?? range.lowerBound, range.lowerBound)
@@ -142,14 +142,14 @@ extension TokenPatternMatching {
     }
 
     /// The index where `pattern` first occurs, or nil: `statement.firstIndex(of: "default")`.
-    public func firstIndex(of pattern: String...) -> Int? {
+    package func firstIndex(of pattern: String...) -> Int? {
         firstIndex(of: pattern)
     }
 
     // MARK: Parentheses
 
     /// The parenthesis/bracket depth just before `index`, counted from the first covered token.
-    public func depth(at index: Int) -> Int {
+    package func depth(at index: Int) -> Int {
         var depth = 0
         var position = range.lowerBound
         while position < min(index, range.upperBound) {
@@ -160,7 +160,7 @@ extension TokenPatternMatching {
     }
 
     /// The index of the `)` or `]` closing the `(` or `[` at `index`, or nil when there is none inside `range`.
-    public func closingIndex(forOpeningAt index: Int) -> Int? {
+    package func closingIndex(forOpeningAt index: Int) -> Int? {
         guard let token = token(at: index), Self.isOpening(token) else { return nil }
         var depth = 0
         var position = index
@@ -179,14 +179,14 @@ extension TokenPatternMatching {
 
     /// The tokens inside the parentheses opening at `index` (without the parentheses), or nil when there is no
     /// `(` there or it is not closed.
-    public func parenthesized(at index: Int) -> TokenSpan? {
+    package func parenthesized(at index: Int) -> TokenSpan? {
         guard isSymbol("(", at: index), let closing = closingIndex(forOpeningAt: index) else { return nil }
         return span((index + 1)..<closing)
     }
 
     /// The covered tokens cut at every top-level `separator` (default `,`), separators dropped; empty parts are kept
     /// so positions stay meaningful. `ALTER TABLE t ADD a int, DROP b` → actions; `(a int, b text)` → columns.
-    public func splitTopLevel(on separator: String = ",") -> [TokenSpan] {
+    package func splitTopLevel(on separator: String = ",") -> [TokenSpan] {
         var parts: [TokenSpan] = []
         var depth = 0
         var partStart = range.lowerBound
@@ -208,7 +208,7 @@ extension TokenPatternMatching {
     // MARK: Sub-spans and cursors
 
     /// The tokens in `subrange` (clamped to `range`) as a span of the same statement.
-    public func span(_ subrange: Range<Int>) -> TokenSpan {
+    package func span(_ subrange: Range<Int>) -> TokenSpan {
         let lower = min(max(subrange.lowerBound, range.lowerBound), range.upperBound)
         let upper = min(max(subrange.upperBound, lower), range.upperBound)
         return TokenSpan(
@@ -216,22 +216,22 @@ extension TokenPatternMatching {
     }
 
     /// The covered tokens from `index` to the end.
-    public func span(from index: Int) -> TokenSpan {
+    package func span(from index: Int) -> TokenSpan {
         span(index..<range.upperBound)
     }
 
     /// A cursor for reading the covered tokens left to right, at `index` (default: the first token).
-    public func cursor(at index: Int? = nil) -> TokenCursor {
+    package func cursor(at index: Int? = nil) -> TokenCursor {
         TokenCursor(span: span, index: index ?? range.lowerBound)
     }
 
     // MARK: Text
 
     /// The SQL text of the covered tokens exactly as written (comments between them included), for messages.
-    public var sourceText: String { sourceText(of: range) }
+    package var sourceText: String { sourceText(of: range) }
 
     /// The SQL text from the first to the last token of `subrange`, exactly as written.
-    public func sourceText(of subrange: Range<Int>) -> String {
+    package func sourceText(of subrange: Range<Int>) -> String {
         let lower = max(subrange.lowerBound, range.lowerBound)
         let upper = min(subrange.upperBound, range.upperBound)
         guard lower < upper else { return "" }
@@ -249,7 +249,7 @@ extension TokenPatternMatching {
     // MARK: Token classes
 
     /// True when `token` matches the pattern element (see the type's documentation).
-    public static func token(_ token: Token, matches element: String) -> Bool {
+    package static func token(_ token: Token, matches element: String) -> Bool {
         if isKeywordElement(element) {
             return token.kind == .word && token.normalized == element
         }
@@ -257,12 +257,12 @@ extension TokenPatternMatching {
     }
 
     /// True for `(` and `[`.
-    public static func isOpening(_ token: Token) -> Bool {
+    package static func isOpening(_ token: Token) -> Bool {
         token.kind == .punctuation && (token.text == "(" || token.text == "[")
     }
 
     /// True for `)` and `]`.
-    public static func isClosing(_ token: Token) -> Bool {
+    package static func isClosing(_ token: Token) -> Bool {
         token.kind == .punctuation && (token.text == ")" || token.text == "]")
     }
 

@@ -1,5 +1,5 @@
 /// What a transaction-control statement does to the file's own transaction block.
-public enum TransactionControlKind: Sendable, Hashable {
+package enum TransactionControlKind: Sendable, Hashable {
     /// `BEGIN`, `START TRANSACTION`: opens a block.
     case begin
     /// `COMMIT`, `END`, `ROLLBACK`, `ABORT`, `PREPARE TRANSACTION`: closes the block.
@@ -11,7 +11,7 @@ public enum TransactionControlKind: Sendable, Hashable {
 
     /// The kind of `statement`, or nil when it does not control a transaction (`BEGIN ATOMIC`, `COMMIT PREPARED` and
     /// `ROLLBACK PREPARED` included: they do not touch the current block).
-    public init?(_ statement: LintStatement) {
+    package init?(_ statement: LintStatement) {
         guard let first = statement.word(at: 0) else { return nil }
         var chained: Bool { statement.containsTopLevel(sequence: "and", "chain") }
         switch first {
@@ -45,18 +45,18 @@ public enum TransactionControlKind: Sendable, Hashable {
 }
 
 /// The explicit transaction blocks (`BEGIN … COMMIT`) of one section of a file, found in one pass.
-public struct TransactionBlocks: Sendable, Hashable {
+package struct TransactionBlocks: Sendable, Hashable {
     /// For each statement of the section: the index of the `BEGIN` that opened the block it runs in (the `BEGIN`
     /// and the statement closing the block included); nil for a statement outside every block.
-    public let blockStart: [Int?]
+    package let blockStart: [Int?]
     /// The indices of `BEGIN`s issued while a block was already open (PostgreSQL only warns, and the first
     /// `COMMIT` then ends both).
-    public let nestedBegins: [Int]
+    package let nestedBegins: [Int]
     /// The index of the `BEGIN` whose block is still open after the section's last statement.
-    public let unclosedBegin: Int?
+    package let unclosedBegin: Int?
 
     /// Follows `statements` (one section, in order).
-    public init(_ statements: [LintStatement]) {
+    package init(_ statements: [LintStatement]) {
         var blockStart: [Int?] = []
         blockStart.reserveCapacity(statements.count)
         var nested: [Int] = []
@@ -82,20 +82,20 @@ public struct TransactionBlocks: Sendable, Hashable {
     }
 
     /// The block start of statement `index`, nil outside the section.
-    public func block(of index: Int) -> Int? {
+    package func block(of index: Int) -> Int? {
         blockStart.indices.contains(index) ? blockStart[index] : nil
     }
 }
 
 extension LintFile {
     /// The explicit transaction blocks of `section`.
-    public func transactionBlocks(in section: LintSection) -> TransactionBlocks {
+    package func transactionBlocks(in section: LintSection) -> TransactionBlocks {
         TransactionBlocks(statements(in: section))
     }
 
     /// True when `first` and `second` (of one section) run in the same transaction: Strata runs the whole file in
     /// one, they are the same statement, or both are inside the same `BEGIN … COMMIT` block of the file.
-    public func runInSameTransaction(
+    package func runInSameTransaction(
         _ first: LintStatement, _ second: LintStatement, blocks: TransactionBlocks
     ) -> Bool {
         guard first.section == second.section else { return false }

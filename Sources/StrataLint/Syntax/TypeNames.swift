@@ -3,9 +3,9 @@ import StrataSQL
 /// A column type reduced to the built-in it denotes, so type rules need not know PostgreSQL's spellings:
 /// `int`, `integer`, `int4` and `pg_catalog.int4` are all `.integer`; `character varying(20)` is `.varchar` with a
 /// length.
-public struct ColumnTypeName: Sendable, Hashable {
+package struct ColumnTypeName: Sendable, Hashable {
     /// The built-in types the type rules look at; every other type is `.other`.
-    public enum Base: String, Sendable, Hashable {
+    package enum Base: String, Sendable, Hashable {
         /// `smallint`, `int2`.
         case smallint
         /// `integer`, `int`, `int4`.
@@ -35,17 +35,17 @@ public struct ColumnTypeName: Sendable, Hashable {
     }
 
     /// The built-in the type denotes.
-    public var base: Base
+    package var base: Base
     /// The type's words as written (lower case, see `ColumnDefinition.typeName`).
-    public var spelling: String
+    package var spelling: String
     /// The type has a modifier in parentheses (`varchar(20)`, `timestamp(3)`).
-    public var hasModifier: Bool
+    package var hasModifier: Bool
     /// The type is an array.
-    public var isArray: Bool
+    package var isArray: Bool
     /// The index of the type's first token, where violations point.
-    public var tokenIndex: Int
+    package var tokenIndex: Int
     /// The type exactly as written (`varchar(20)`, `timestamp without time zone`, `int[]`).
-    public var text: String
+    package var text: String
 
     /// Spellings (as `ColumnDefinition.typeName` gives them) of the built-ins, by base type.
     static let bases: [String: Base] = [
@@ -65,7 +65,7 @@ public struct ColumnTypeName: Sendable, Hashable {
     ]
 
     /// Reads the type of `column`.
-    public init(_ column: ColumnDefinition) {
+    package init(_ column: ColumnDefinition) {
         let type = column.type
         spelling = column.typeName
         isArray = column.isArray
@@ -83,20 +83,20 @@ public struct ColumnTypeName: Sendable, Hashable {
 
 /// A column whose type a statement chooses: one of `CREATE TABLE (…)`'s columns, or the column of
 /// `ALTER TABLE … ADD COLUMN`.
-public struct DeclaredColumn: Sendable {
+package struct DeclaredColumn: Sendable {
     /// The statement declaring the column.
-    public var statement: LintStatement
+    package var statement: LintStatement
     /// The table the column belongs to.
-    public var table: LintObjectName
+    package var table: LintObjectName
     /// The column's definition.
-    public var column: ColumnDefinition
+    package var column: ColumnDefinition
     /// The column's type.
-    public var type: ColumnTypeName
+    package var type: ColumnTypeName
     /// The column is added to an existing table (`ALTER TABLE … ADD COLUMN`) rather than declared by `CREATE TABLE`.
-    public var isAdded: Bool
+    package var isAdded: Bool
 
     /// The column and type as they read in a message: `column "id" of "orders" is integer`.
-    public var subject: String {
+    package var subject: String {
         "column \"\(column.name)\" of \(table) is \(type.text)"
     }
 }
@@ -104,7 +104,7 @@ public struct DeclaredColumn: Sendable {
 extension LintFile {
     /// Every column declared by `CREATE TABLE` or added by `ALTER TABLE … ADD COLUMN`, in statement order (up,
     /// then down).
-    public var declaredColumns: [DeclaredColumn] {
+    package var declaredColumns: [DeclaredColumn] {
         var columns: [DeclaredColumn] = []
         for statement in statements {
             if let create = statement.createTable {

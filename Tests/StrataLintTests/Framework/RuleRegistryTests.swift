@@ -3,7 +3,7 @@ import StrataLint
 import Testing
 
 @Suite struct RuleRegistryTests {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
 
     @Test func idsAreUniqueAndKebabCase() {
