@@ -78,6 +78,12 @@ let package = Package(
         .testTarget(name: "StrataSQLTests", dependencies: ["StrataSQL"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StrataCoreTests", dependencies: ["StrataCore", "StrataTesting"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StrataLintTests", dependencies: ["StrataLint", "StrataSQL"], resources: [.copy("Fixtures")]),
+        // StrataPostgres without a server: connection strings, passwords, binaries (milliseconds).
+        .testTarget(
+            name: "StrataPostgresUnitTests",
+            dependencies: ["StrataPostgres", "StrataCore", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
+        // StrataPostgres against a real PostgreSQL the tests start.
         .testTarget(
             name: "StrataPostgresTests",
             dependencies: [

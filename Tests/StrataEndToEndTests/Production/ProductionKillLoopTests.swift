@@ -41,55 +41,71 @@ import Musl
         return project
     }
 
+    /// One kill and rerun on a fresh database; true when the kill landed inside the no-transaction file.
+    func killAndRerun(round: Int, projectPath: String) async throws -> Bool {
+        var generator = SystemRandomNumberGenerator()
+        let database = try await ProductionDatabase.make("killloop\(round)_")
+        let victim = try StrataProcess.start(["migrate", "--database-url", database.url], in: projectPath)
+        try await Task.sleep(for: .milliseconds(Int.random(in: 60...700, using: &generator)))
+        victim.send(SIGKILL)
+        _ = await victim.finish(within: .seconds(5))
+        victim.stop()
+        // Wait until the server has ended the dead client's session (and whatever it was running).
+        #expect(
+            try await database.waitUntil(
+                """
+                SELECT (count(*) = 0)::int::bigint FROM pg_stat_activity
+                WHERE datname = current_database() AND pid <> pg_backend_pid()
+                """, within: .seconds(20)), "round \(round): the dead client's session lingered")
+
+        // History and schema agree: exactly the log rows of the statements the history says ran.
+        let ran = try await database.exists("strata.schema_history")
+            ? try await database.integer(
+                "SELECT coalesce(max(statements_run), 0)::bigint FROM strata.schema_history WHERE version = '2'")
+            : 0
+        let state = try await database.exists("strata.schema_history")
+            ? try await database.texts("SELECT state FROM strata.schema_history WHERE version = '2'").first
+            : nil
+        let expected = Self.mixed.prefix(Int(ran)).compactMap(\.log)
+        let logged = try await database.exists("log")
+            ? try await database.texts("SELECT step FROM log WHERE step LIKE '2.%' ORDER BY step")
+            : []
+        #expect(logged == expected, "round \(round): history says \(ran) statements ran (\(state ?? "no row")), log has \(logged)")
+
+        let rerun = try StrataProcess.start(["migrate", "--database-url", database.url], in: projectPath)
+        let (outcome, timedOut) = await rerun.finish(within: .seconds(60))
+        rerun.stop()
+        #expect(!timedOut && outcome.status == 0, "round \(round): the rerun failed: \(outcome.output)")
+        #expect(try await database.appliedVersions() == ["1", "2", "3"], "round \(round)")
+        #expect(
+            try await database.texts("SELECT step FROM log ORDER BY step") == ["2.1", "2.2", "2.3", "2.4", "3"],
+            "round \(round)")
+        #expect(
+            try await database.integer(
+                """
+                SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+                WHERE c.relname IN ('items_code', 'items_extra') AND i.indisvalid
+                """) == 2, "round \(round): an index is missing or INVALID")
+        return state == "partial" || state == "failed"
+    }
+
+    /// 50 rounds in 5 lanes at once (each round its own database), so the loop costs seconds, not minutes.
     @Test func killNineAtRandomMomentsNeverLeavesHistoryBehindTheSchema() async throws {
         let project = try project()
         defer { try? FileManager.default.removeItem(atPath: project.path) }
-        var generator = SystemRandomNumberGenerator()
-        var killedMidFile = 0
-        for round in 0..<50 {
-            let database = try await ProductionDatabase.make("killloop\(round)_")
-            let victim = try StrataProcess.start(["migrate", "--database-url", database.url], in: project.path)
-            try await Task.sleep(for: .milliseconds(Int.random(in: 60...700, using: &generator)))
-            victim.send(SIGKILL)
-            _ = await victim.finish(within: .seconds(5))
-            victim.stop()
-            // Wait until the server has ended the dead client's session (and whatever it was running).
-            #expect(
-                try await database.waitUntil(
-                    """
-                    SELECT (count(*) = 0)::int::bigint FROM pg_stat_activity
-                    WHERE datname = current_database() AND pid <> pg_backend_pid()
-                    """, within: .seconds(20)), "round \(round): the dead client's session lingered")
-
-            // History and schema agree: exactly the log rows of the statements the history says ran.
-            let ran = try await database.exists("strata.schema_history")
-                ? try await database.integer(
-                    "SELECT coalesce(max(statements_run), 0)::bigint FROM strata.schema_history WHERE version = '2'")
-                : 0
-            let state = try await database.exists("strata.schema_history")
-                ? try await database.texts("SELECT state FROM strata.schema_history WHERE version = '2'").first
-                : nil
-            if state == "partial" || state == "failed" { killedMidFile += 1 }
-            let expected = Self.mixed.prefix(Int(ran)).compactMap(\.log)
-            let logged = try await database.exists("log")
-                ? try await database.texts("SELECT step FROM log WHERE step LIKE '2.%' ORDER BY step")
-                : []
-            #expect(logged == expected, "round \(round): history says \(ran) statements ran (\(state ?? "no row")), log has \(logged)")
-
-            let rerun = try StrataProcess.start(["migrate", "--database-url", database.url], in: project.path)
-            let (outcome, timedOut) = await rerun.finish(within: .seconds(60))
-            rerun.stop()
-            #expect(!timedOut && outcome.status == 0, "round \(round): the rerun failed: \(outcome.output)")
-            #expect(try await database.appliedVersions() == ["1", "2", "3"], "round \(round)")
-            #expect(
-                try await database.texts("SELECT step FROM log ORDER BY step") == ["2.1", "2.2", "2.3", "2.4", "3"],
-                "round \(round)")
-            #expect(
-                try await database.integer(
-                    """
-                    SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
-                    WHERE c.relname IN ('items_code', 'items_extra') AND i.indisvalid
-                    """) == 2, "round \(round): an index is missing or INVALID")
+        let lanes = 5
+        let path = project.path
+        let killedMidFile = try await withThrowingTaskGroup(of: Int.self) { group in
+            for lane in 0..<lanes {
+                group.addTask {
+                    var inside = 0
+                    for round in stride(from: lane, to: 50, by: lanes) {
+                        if try await killAndRerun(round: round, projectPath: path) { inside += 1 }
+                    }
+                    return inside
+                }
+            }
+            return try await group.reduce(0, +)
         }
         // The random delays must have landed inside the no-transaction file at least a few times.
         #expect(killedMidFile >= 3, "only \(killedMidFile) of 50 kills landed inside the no-transaction file")
