@@ -19,6 +19,6 @@ struct StrataCommand: AsyncParsableCommand {
             InitCommand.self, NewCommand.self, MigrateCommand.self, StatusCommand.self, ValidateCommand.self,
             RollbackCommand.self, RedoCommand.self, BaselineCommand.self, RepairCommand.self, LintCommand.self,
             DevCommand.self, SeedCommand.self, SetupCommand.self, ResetCommand.self, TestCommand.self,
-            AdoptCommand.self, ConvertCommand.self,
+            AdoptCommand.self, ConvertCommand.self, FleetCommand.self,
         ])
 }

@@ -21,6 +21,8 @@ struct PlainLogHandler: LogHandler {
         case .trace, .debug: prefix = "debug: "
         case .info, .notice: prefix = ""
         }
-        Console.standardError.write(prefix + "\(event.message)")
+        // A fleet run names the target a message is about.
+        let target = (event.metadata?["target"] ?? metadata["target"]).map { "[\($0)] " } ?? ""
+        Console.standardError.write(target + prefix + "\(event.message)")
     }
 }

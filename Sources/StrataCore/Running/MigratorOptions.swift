@@ -27,6 +27,8 @@ public struct MigratorOptions: Sendable {
     public var leaseDuration: Duration
     /// Triggered from outside (SIGINT, SIGTERM, server shutdown) to stop the run cleanly.
     public var interruption: MigrationInterruption?
+    /// `search_path` for the run's migrations (a tenant schema first, e.g. `"acme", public`); `nil` keeps the role's.
+    public var searchPath: String?
 
     /// Creates options.
     public init(

@@ -124,6 +124,13 @@ public final class PostgresMigrationDriver: MigrationDriver, @unchecked Sendable
             self.observer = observer
             self.sessionDefaults = defaults
         }
+        try await applySearchPath()
+    }
+
+    /// Sets the options' `search_path` for the session (a tenant's schema), when they have one.
+    private func applySearchPath() async throws(StrataError) {
+        guard let searchPath = options.searchPath else { return }
+        try await session.run("SELECT set_config('search_path', \(searchPath), false)")
     }
 
     public func finishRun() async {
@@ -194,6 +201,7 @@ public final class PostgresMigrationDriver: MigrationDriver, @unchecked Sendable
         _ = try? await session.run("RESET ALL")
         _ = try? await session.run("SET SESSION AUTHORIZATION DEFAULT")
         if let defaults = state.withLock({ sessionDefaults }) { _ = try? await defaults.apply(on: session) }
+        try? await applySearchPath()
     }
 
     // MARK: Extensions and no-transaction statements
