@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "StrataLint", targets: ["StrataLint"]),
         .library(name: "StrataCommands", targets: ["StrataCommands"]),
         .library(name: "StrataTesting", targets: ["StrataTesting"]),
+        .library(name: "StrataKit", targets: ["StrataKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/postgres-nio.git", exact: "1.33.2"),
@@ -20,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", exact: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", exact: "3.12.3"),
         .package(url: "https://github.com/apple/swift-nio.git", exact: "2.101.3"),
+        // Already in the graph through postgres-nio; StrataKit's MigrationService conforms to its Service.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", exact: "2.13.0"),
     ],
     targets: [
         // The text of SQL: lexer, statement splitter, directives. No dependencies.
@@ -44,6 +47,17 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        // What a Swift server embeds to migrate on boot: Strata, MigrationService, MigrationReadiness.
+        .target(
+            name: "StrataKit",
+            dependencies: [
+                "StrataCore",
+                "StrataPostgres",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         // The command line as a library.
@@ -93,6 +107,14 @@ let package = Package(
             ]
         ),
         .testTarget(name: "StrataCommandsTests", dependencies: ["StrataCommands", "StrataTesting"]),
+        .testTarget(
+            name: "StrataKitTests",
+            dependencies: [
+                "StrataKit", "StrataTesting", "StrataCore", "StrataPostgres",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         // Runs the built `strata` binary; depending on it makes `swift build --build-tests` build it first.
         .testTarget(
             name: "StrataEndToEndTests",
