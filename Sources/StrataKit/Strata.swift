@@ -114,7 +114,7 @@ public struct Strata: Sendable {
     ) async throws(StrataError) -> T {
         let session = try await connect()
         return try await session.closing { session throws(StrataError) -> T in
-            try await body(Migrator(session: session, options: configuration.options, progress: progress))
+            try await body(await Migrator.adapted(to: session, options: configuration.options, progress: progress))
         }
     }
 

@@ -57,7 +57,7 @@ struct FleetMigrateCommand: AsyncParsableCommand {
             if let schema = target.schema {
                 try await session.run("CREATE SCHEMA IF NOT EXISTS \(unescaped: SQLIdentifier.quoted(schema))")
             }
-            let summary = try await Migrator(session: session, options: options).migrate(catalog)
+            let summary = try await Migrator.adapted(to: session, options: options).migrate(catalog)
             let applied = summary.done.count
             return (applied, applied == 0 && summary.repeatables.isEmpty ? "up to date" : "applied \(applied)"
                 + (summary.repeatables.isEmpty ? "" : " and \(summary.repeatables.count) repeatable(s)"))

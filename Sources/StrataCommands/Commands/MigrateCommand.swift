@@ -41,7 +41,7 @@ struct MigrateCommand: AsyncParsableCommand {
         let lint = noLint ? nil : try LintAdapter(context: context)
         let enforce = enforceLint || context.configuration["lint.enforce"] == "true"
         let summary = try await context.withSession { session throws(StrataError) in
-            let migrator = Migrator(session: session, options: options, progress: printer.callback)
+            let migrator = await Migrator.adapted(to: session, options: options, progress: printer.callback)
             let history = try await migrator.history(in: session)
             let planner = MigrationPlanner(migrations: migrations, history: history)
             if let version, !planner.knows(version) {

@@ -17,7 +17,7 @@ struct RedoCommand: AsyncParsableCommand {
         let printer = ProgressPrinter(quiet: global.quiet)
         let options = try context.migratorOptions(interruptible: true)
         try await context.withSession { session throws(StrataError) in
-            try await Migrator(session: session, options: options, progress: printer.callback).redo(migrations)
+            try await Migrator.adapted(to: session, options: options, progress: printer.callback).redo(migrations)
         }
     }
 }

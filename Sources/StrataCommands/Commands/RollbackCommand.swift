@@ -45,7 +45,7 @@ struct RollbackCommand: AsyncParsableCommand {
         let printer = ProgressPrinter(quiet: global.quiet)
         let options = try context.migratorOptions(dryRun: dryRun, interruptible: true)
         let summary = try await context.withSession { session throws(StrataError) in
-            let migrator = Migrator(session: session, options: options, progress: printer.callback)
+            let migrator = await Migrator.adapted(to: session, options: options, progress: printer.callback)
             if case .toVersion(let version) = rollbackTarget {
                 let planner = MigrationPlanner(migrations: migrations, history: try await migrator.history(in: session))
                 guard planner.knows(version) else {

@@ -16,6 +16,25 @@ public struct Migrator: Sendable {
     let driver: PostgresMigrationDriver
     let runner: MigrationRunner
 
+    /// A migrator whose lock strategy suits the engine behind `session` (`version()`): on CockroachDB and
+    /// YugabyteDB, where a session advisory lock cannot keep two runs apart, the lease row, with a notice.
+    public static func adapted(
+        to session: DatabaseSession, options: MigratorOptions = MigratorOptions(),
+        progress: @escaping @Sendable (MigrationProgress) -> Void = { _ in }
+    ) async -> Migrator {
+        var adapted = options
+        if let rows = try? await session.run("SELECT version()"), let text = try? rows.first?.decode(String.self) {
+            let engine = ServerEngine.detect(versionText: text)
+            let strategy = engine.lockStrategy(requested: options.lockStrategy)
+            if strategy != options.lockStrategy {
+                session.logger.notice(
+                    "\(engine.rawValue) has no session advisory locks that exclude other runs: using --lock-strategy \(strategy.rawValue)")
+                adapted.lockStrategy = strategy
+            }
+        }
+        return Migrator(session: session, options: adapted, progress: progress)
+    }
+
     /// Creates a migrator on `session`.
     public init(
         session: DatabaseSession, options: MigratorOptions = MigratorOptions(),

@@ -232,3 +232,17 @@ final class EventLog: @unchecked Sendable {
 
     var all: [String] { lock.withLock { events } }
 }
+
+/// Which engine a `version()` names, and the lock it gets.
+@Suite struct ServerEngineTests {
+    @Test func enginesAreDetectedAndGetALockThatWorksThere() {
+        let postgres = ServerEngine.detect(versionText: "PostgreSQL 15.18 (Debian 15.18-0+deb12u1) on x86_64-pc-linux-gnu")
+        let cockroach = ServerEngine.detect(versionText: "CockroachDB CCL v23.1.11 (x86_64-pc-linux-gnu, built 2023/09/27)")
+        let yugabyte = ServerEngine.detect(versionText: "PostgreSQL 11.2-YB-2.18.0.0-b0 on x86_64-pc-linux-gnu")
+        #expect([postgres, cockroach, yugabyte] == [.postgres, .cockroach, .yugabyte])
+        #expect(postgres.lockStrategy(requested: .advisory) == .advisory)
+        #expect(cockroach.lockStrategy(requested: .advisory) == .table)
+        #expect(yugabyte.lockStrategy(requested: .advisory) == .table)
+        #expect(postgres.lockStrategy(requested: .table) == .table)
+    }
+}
