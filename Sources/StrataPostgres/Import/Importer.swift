@@ -1,0 +1,201 @@
+import Foundation
+import Logging
+import NIOCore
+import PostgresNIO
+import StrataCore
+
+/// How `strata import` writes into the table.
+public enum ImportMode: String, Sendable, CaseIterable {
+    /// COPY into the table; a duplicate key is a bad record naming the key.
+    case insert
+    /// COPY into a staging table, then `INSERT … ON CONFLICT (primary key) DO UPDATE` only where a value differs:
+    /// rerunning an import changes nothing.
+    case upsert
+    /// `TRUNCATE` the table, then COPY, in the same transaction.
+    case replace
+}
+
+/// What an import did: read = loaded + rejected.
+public struct ImportSummary: Sendable {
+    /// Records read from the source.
+    public var read: Int
+    /// Records loaded (copied; for upsert, staged).
+    public var loaded: Int
+    /// Rows an upsert inserted or changed (0 on a rerun).
+    public var changed: Int?
+    /// Bad records, with where and why.
+    public var rejects: [ImportReject]
+}
+
+/// Loads records into a table through postgres-nio's `copyFrom` (COPY … FROM STDIN, text format), in one
+/// transaction. A record PostgreSQL refuses (a bad value, a duplicate key, a NOT NULL column left empty) is found by
+/// the line COPY names, set aside with its source location and SQLSTATE, and the COPY runs again without it, up to
+/// `maxErrors` bad records; past that nothing is loaded.
+public struct Importer: Sendable {
+    /// The connection.
+    public let session: DatabaseSession
+
+    /// Creates an importer on `session`.
+    public init(session: DatabaseSession) { self.session = session }
+
+    /// The table's name (regclass text), columns in order and primary key columns.
+    func describe(_ table: String) async throws(StrataError) -> (name: String, copyName: String, columns: [String], key: [String]) {
+        let found = try await session.run("""
+            SELECT c.oid::regclass::text, n.nspname::text, c.relname::text
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = to_regclass(\(table))
+            """)
+        guard let (name, schema, relation) = try? found.first?.decode((String, String, String).self) else {
+            throw StrataError(.usage, "import: table \(table) does not exist", hint: "create it with a migration first")
+        }
+        // postgres-nio's copyFrom wraps the table name in double quotes as it is: give it `schema"."table` with
+        // embedded quotes doubled, which it turns into the quoted "schema"."table".
+        let copyName = Self.copyIdentifier(schema) + "\".\"" + Self.copyIdentifier(relation)
+        let columns = try await session.run("""
+            SELECT attname::text FROM pg_attribute
+            WHERE attrelid = to_regclass(\(table)) AND attnum > 0 AND NOT attisdropped ORDER BY attnum
+            """).compactMap { try? $0.decode(String.self) }
+        let key = try await session.run("""
+            SELECT a.attname::text FROM pg_index i
+            CROSS JOIN LATERAL unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, position)
+            JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+            WHERE i.indrelid = to_regclass(\(table)) AND i.indisprimary ORDER BY k.position
+            """).compactMap { try? $0.decode(String.self) }
+        return (name, copyName, columns, key)
+    }
+
+    /// An identifier for postgres-nio's copyFrom, which adds the surrounding quotes itself: embedded quotes doubled.
+    static func copyIdentifier(_ name: String) -> String { name.replacingOccurrences(of: "\"", with: "\"\"") }
+
+    /// Imports `records` (with `readRejects`, the records the reader could not parse) into `table` (SQL text as
+    /// `to_regclass` reads it; quote it first).
+    public func run(
+        _ records: [ImportRecord], readRejects: [ImportReject], into table: String, mode: ImportMode,
+        renames: [String: String], extraColumn: String?, maxErrors: Int
+    ) async throws(StrataError) -> ImportSummary {
+        let described = try await describe(table)
+        let mapping = try ImportMapping(columns: described.columns, renames: renames, extraColumn: extraColumn)
+        var rejects = readRejects
+        var mapped: [(record: ImportRecord, row: [String: String?])] = []
+        var cache: [String: String?] = [:]
+        mapped.reserveCapacity(records.count)
+        for record in records {
+            do throws(ImportRejection) {
+                mapped.append((record, try mapping.row(record, cache: &cache)))
+            } catch {
+                rejects.append(ImportReject(location: record.location, reason: error.reason))
+            }
+        }
+        try Self.check(rejects, maxErrors: maxErrors)
+        let used = Set(mapped.flatMap { $0.row.keys })
+        let columns = described.columns.filter(used.contains)
+        guard !columns.isEmpty || mapped.isEmpty else { throw StrataError(.usage, "import: no key of the records names a column of \(described.name)") }
+        if mode == .upsert && described.key.isEmpty {
+            throw StrataError(.usage, "import --mode upsert: \(described.name) has no primary key to match rows on")
+        }
+        var rows = mapped
+        var changed: Int?
+        try await session.inTransaction { () throws(StrataError) in
+            if mode == .replace { try await session.run(PostgresQuery(unsafeSQL: "TRUNCATE \(described.name)")) }
+            var target = described.copyName
+            if mode == .upsert {
+                target = "strata_import_staging"
+                try await session.run(PostgresQuery(unsafeSQL:
+                    "CREATE TEMP TABLE strata_import_staging (LIKE \(described.name) INCLUDING DEFAULTS) ON COMMIT DROP"))
+            }
+            guard !columns.isEmpty else { return }
+            while true {
+                try await session.run("SAVEPOINT strata_copy")
+                do throws(StrataError) {
+                    try await copy(rows.map { row in columns.map { row.row[$0] ?? nil } }, into: target, columns: columns)
+                    try await session.run("RELEASE SAVEPOINT strata_copy")
+                    break
+                } catch {
+                    try await session.run("ROLLBACK TO SAVEPOINT strata_copy")
+                    guard let line = Self.copyLine(error), line >= 1, line <= rows.count else { throw error }
+                    let bad = rows.remove(at: line - 1)
+                    rejects.append(ImportReject(
+                        location: bad.record.location,
+                        reason: error.message + (error.detail.map { " (\($0))" } ?? ""), sqlState: error.sqlState))
+                    try Self.check(rejects, maxErrors: maxErrors)
+                }
+            }
+            if mode == .upsert {
+                let list = columns.map(SQLIdentifier.quoted).joined(separator: ", ")
+                let keys = described.key.map(SQLIdentifier.quoted).joined(separator: ", ")
+                let others = columns.filter { !described.key.contains($0) }.map(SQLIdentifier.quoted)
+                let action = others.isEmpty
+                    ? "DO NOTHING"
+                    : "DO UPDATE SET " + others.map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ", ")
+                        + " WHERE (" + others.map { "\(described.name).\($0)" }.joined(separator: ", ") + ") IS DISTINCT FROM ("
+                        + others.map { "EXCLUDED.\($0)" }.joined(separator: ", ") + ")"
+                let result = try await session.run(PostgresQuery(unsafeSQL: """
+                    WITH upserted AS (
+                        INSERT INTO \(described.name) (\(list)) SELECT \(list) FROM strata_import_staging
+                        ON CONFLICT (\(keys)) \(action) RETURNING 1
+                    ) SELECT count(*) FROM upserted
+                    """))
+                changed = (try? result.first?.decode(Int64.self)).map { Int($0) }
+            }
+        }
+        return ImportSummary(read: records.count + readRejects.count, loaded: rows.count, changed: changed, rejects: rejects)
+    }
+
+    /// Throws when there are more bad records than allowed, naming the first.
+    static func check(_ rejects: [ImportReject], maxErrors: Int) throws(StrataError) {
+        guard rejects.count > maxErrors, let first = rejects.first else { return }
+        throw StrataError(
+            .jobFailed, "import: \(first.location): \(first.reason)" + (rejects.count > 1 ? " (and \(rejects.count - 1) more bad records)" : ""),
+            sqlState: first.sqlState,
+            hint: "nothing was loaded; fix the record, or allow bad records with --max-errors N (and --rejects PATH to keep them)")
+    }
+
+    /// The row number COPY names in its error context (`COPY t, line 3, column x: "…"`).
+    static func copyLine(_ error: StrataError) -> Int? {
+        for text in [error.serverContext, error.detail, error.message].compactMap({ $0 }) {
+            guard let range = text.range(of: ", line ") else { continue }
+            let digits = text[range.upperBound...].prefix { $0.isNumber }
+            if let line = Int(digits) { return line }
+        }
+        return nil
+    }
+
+    /// One COPY of `rows` in text format, written in chunks of about 256 KB.
+    func copy(_ rows: [[String?]], into table: String, columns: [String]) async throws(StrataError) {
+        try session.ensureOpen()
+        do {
+            try await session.connection.copyFrom(
+                table: table, columns: columns.map(Self.copyIdentifier), logger: session.logger
+            ) { writer in
+                var buffer = ByteBuffer()
+                buffer.reserveCapacity(300_000)
+                for row in rows {
+                    for (index, value) in row.enumerated() {
+                        if index > 0 { buffer.writeInteger(UInt8(ascii: "\t")) }
+                        if let value { Self.writeEscaped(value, into: &buffer) } else { buffer.writeStaticString("\\N") }
+                    }
+                    buffer.writeInteger(UInt8(ascii: "\n"))
+                    if buffer.readableBytes >= 262_144 {
+                        try await writer.write(buffer)
+                        buffer.clear()
+                    }
+                }
+                if buffer.readableBytes > 0 { try await writer.write(buffer) }
+            }
+        } catch {
+            throw PostgresErrorMapping.strataError(error, code: .jobFailed, target: session.target)
+        }
+    }
+
+    /// COPY text format: backslash, tab, line feed and carriage return escaped.
+    static func writeEscaped(_ value: String, into buffer: inout ByteBuffer) {
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"): buffer.writeStaticString("\\\\")
+            case 0x09: buffer.writeStaticString("\\t")
+            case 0x0A: buffer.writeStaticString("\\n")
+            case 0x0D: buffer.writeStaticString("\\r")
+            default: buffer.writeInteger(byte)
+            }
+        }
+    }
+}
