@@ -40,10 +40,29 @@ struct LintCommand: AsyncParsableCommand {
         let adapter = try LintAdapter(
             context: context, disabled: (disable ?? "").split(separator: ",").map { String($0) }, pgVersion: pgVersion)
         let (migrations, serverVersion) = try await selectMigrations(context)
-        let report = try adapter.targeting(serverMajorVersion: serverVersion).lint(migrations)
+        var report = try adapter.targeting(serverMajorVersion: serverVersion).lint(migrations)
+        if context.hasConfiguredDatabase {
+            do {
+                report = try await weigh(report, migrations, adapter, context)
+            } catch {
+                Console.standardError.write("warning: findings are not weighed by table size: \(error.message)")
+            }
+        }
         let text = outputFormat.formatter(useColor: Console.standardOutput.supportsColor).format(report)
         if !text.isEmpty { Console.standardOutput.write(text) }
         if report.hasErrors { throw ExitCommandStatus(status: .lintFindings) }
+    }
+
+    /// Weighs size-sensitive findings by the catalog's table sizes (see `LintWeighting`).
+    private func weigh(
+        _ report: LintReport, _ migrations: [Migration], _ adapter: LintAdapter, _ context: ProjectContext
+    ) async throws(StrataError) -> LintReport {
+        let planned = try PreflightCheck(lint: adapter).plan(migrations)
+        let tables = Array(Set(planned.flatMap { $0.statements.flatMap(\.touches) }.map(\.table))).sorted()
+        let facts = try await context.withSession { session throws(StrataError) in
+            try await PreflightCatalog(session: session).tableFacts(tables)
+        }
+        return LintWeighting.weigh(report, paths: migrations.map(\.path), planned: planned, facts: facts)
     }
 
     /// The files to lint and, when a database is configured and no paths are given, its major version.

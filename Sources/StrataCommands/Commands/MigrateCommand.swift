@@ -24,6 +24,12 @@ struct MigrateCommand: AsyncParsableCommand {
     @Flag(name: .customLong("allow-out-of-order"), help: "Apply pending files older than the newest applied one.")
     var allowOutOfOrder = false
 
+    @Option(name: .customLong("max-lock-time"), help: ArgumentHelp("Refuse a migration whose estimated blocking lock lasts longer (or max_lock_time in strata.toml; default off). See docs/preflight.md.", valueName: "duration"))
+    var maxLockTime: String?
+
+    @Flag(help: "Back up the database first (as strata backup) when something is pending (or backup.before_migrate = true in strata.toml).")
+    var backup = false
+
     @OptionGroup var global: GlobalOptions
 
     @OptionGroup var folder: FolderOptions
@@ -40,6 +46,8 @@ struct MigrateCommand: AsyncParsableCommand {
         let start = clock.now
         let lint = noLint ? nil : try LintAdapter(context: context)
         let enforce = enforceLint || context.configuration["lint.enforce"] == "true"
+        let preflight = try PreflightGate(context: context, maxLockTime: maxLockTime, quiet: global.quiet)
+        let wantsBackup = try backup || context.require(Settings.backupBeforeMigrate)
         let summary = try await context.withSession { session throws(StrataError) in
             let migrator = await Migrator.adapted(to: session, options: options, progress: printer.callback)
             let history = try await migrator.history(in: session)
@@ -53,6 +61,10 @@ struct MigrateCommand: AsyncParsableCommand {
                 try LintGate.check(
                     pending, with: lint.targeting(serverMajorVersion: await session.serverMajorVersion()),
                     enforce: enforce, quiet: global.quiet, verbose: global.verbose)
+            }
+            if !dryRun { try await preflight.run(pending, on: session) }
+            if wantsBackup, !dryRun, !pending.isEmpty {
+                try await BackupTaking.beforeMigrate(context, session: session, quiet: global.quiet)
             }
             return try await migrator.migrate(catalog, to: version, knownHistory: history)
         }

@@ -20,5 +20,9 @@ struct StrataCommand: AsyncParsableCommand {
             RollbackCommand.self, RedoCommand.self, BaselineCommand.self, RepairCommand.self, LintCommand.self,
             DevCommand.self, SeedCommand.self, SetupCommand.self, ResetCommand.self, TestCommand.self,
             AdoptCommand.self, ConvertCommand.self, FleetCommand.self,
+            BackfillCommand.self, JobsCommand.self, ImportCommand.self,
+            BackupCommand.self, RestoreCommand.self, DumpCommand.self, DocsCommand.self, CheckCommand.self,
+            DiffCommand.self,
+            PlanCommand.self,
         ])
 }

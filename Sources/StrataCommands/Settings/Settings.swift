@@ -73,6 +73,17 @@ enum Settings {
     static let lintErrors = Setting<[String]>(key: "lint.error", defaultValue: [], parse: list)
     /// `[lint] warning`: rule ids lowered to warnings.
     static let lintWarnings = Setting<[String]>(key: "lint.warning", defaultValue: [], parse: list)
+    /// `[backup] before_migrate`: `migrate` takes a backup first when something is pending (as `--backup`).
+    static let backupBeforeMigrate = Setting<Bool>(
+        key: "backup.before_migrate", kinds: [.boolean], defaultValue: false, parse: boolean)
+    /// `[backup] dir`: where `backup` writes dumps and manifests.
+    static let backupDirectory = Setting<String>(
+        key: "backup.dir", environment: ["STRATA_BACKUP_DIR"], defaultValue: ".strata/backups", parse: path)
+
+    /// `--max-lock-time`: refuse a migration whose estimated blocking lock lasts longer (off by default).
+    static let maxLockTime = Setting<TimeoutValue>(
+        key: "max_lock_time", flag: "--max-lock-time", environment: ["STRATA_MAX_LOCK_TIME"], kinds: [.string, .number],
+        parse: duration)
 
     /// The keys strata.toml may hold, with their types.
     static let knownKeys: [ConfigurationFile.KnownKey] = [
@@ -81,7 +92,7 @@ enum Settings {
         statementTimeout.knownKey, lockRetries.knownKey, lockStrategy.knownKey, lockLease.knownKey,
         connectWait.knownKey, format.knownKey, beforeMigrateHooks.knownKey, afterMigrateHooks.knownKey,
         lintEnforce.knownKey, lintPostgresVersion.knownKey, lintDisabled.knownKey, lintErrors.knownKey,
-        lintWarnings.knownKey,
+        lintWarnings.knownKey, backupBeforeMigrate.knownKey, backupDirectory.knownKey, maxLockTime.knownKey,
     ]
     /// Sections whose keys are free: `[placeholders]` holds one key per placeholder name.
     static let openSections: Set<String> = ["placeholders"]

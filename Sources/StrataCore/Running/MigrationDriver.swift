@@ -90,6 +90,9 @@ public protocol MigrationDriver: Sendable {
 
     /// Runs a hook's statement outside any transaction.
     func runHookStatement(_ statement: SQLStatement, path: String) async throws(StrataError)
+
+    /// Runs backfill `name` as the last step of the no-transaction `migration` (`-- strata:backfill NAME`).
+    func runBackfillStep(named name: String, for migration: Migration) async throws(StrataError)
 }
 
 /// What a verify query's first row said.

@@ -219,6 +219,15 @@ extension MigrationRunner {
             }
             if !insideOwnTransaction { done = index + 1 }
         }
+        for name in BackfillStep.names(in: migration) {
+            do throws(StrataError) {
+                try await driver.runBackfillStep(named: name, for: migration)
+            } catch {
+                try? await record(.failed, done, "apply")
+                await driver.resetSession()
+                throw error
+            }
+        }
         await driver.resetSession()
         try await judgeVerify(verify, of: migration, rolledBack: false)
         try await record(.applied, up.count, "apply")

@@ -75,7 +75,7 @@ import Testing
         for key in ["database_url", "migrations_dir", "schema", "seeds_dir", "tests_dir", "env", "lock_wait",
                     "lock_timeout", "statement_timeout", "lock_retries", "lock_strategy", "lock_lease", "connect_wait",
                     "format", "hooks.before_migrate", "hooks.after_migrate", "lint.enforce", "lint.pg_version",
-                    "lint.disable", "lint.error", "lint.warning"] {
+                    "lint.disable", "lint.error", "lint.warning", "max_lock_time"] {
             #expect(keys.contains(key), "\(key)")
         }
         #expect(keys.count == Settings.knownKeys.count)
