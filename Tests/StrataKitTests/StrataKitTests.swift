@@ -82,7 +82,7 @@ import Testing
     @Test func aGracefulShutdownWhileMigratingRollsTheFileBack() async throws {
         let server = try await TemporaryPostgres.shared()
         let url = server.url(for: try await server.makeDatabase(prefix: "kit_shutdown"))
-        let folder = try Self.folder(["1_slow.sql": "CREATE TABLE slow (id bigint);\nSELECT pg_sleep(30);"])
+        let folder = try Self.folder(["1_slow.sql": "CREATE TABLE slow (id bigint);\nSELECT pg_sleep(120);"])
         let readiness = MigrationReadiness()
         let service = MigrationService(strata: Self.strata(folder, url: url), readiness: readiness)
         let group = ServiceGroup(configuration: .init(
@@ -94,7 +94,9 @@ import Testing
         let start = clock.now
         await group.triggerGracefulShutdown()
         let result = await running.result
-        #expect(clock.now - start < .seconds(15))
+        // Well before the file's own 120 s: the statement was cancelled, not waited for (a loaded CI machine has
+        // taken 17 s to get there).
+        #expect(clock.now - start < .seconds(60))
         guard case .failure(let error) = result else {
             Issue.record("the service group ended without the interruption")
             return

@@ -114,7 +114,11 @@ import Musl
             let results = try await raceStrata(4, ["migrate", "--database-url", url], in: project.path, within: .seconds(90))
             for (outcome, timedOut) in results {
                 #expect(!timedOut, "a strata migrate hung behind the pooler: \(outcome.output)")
-                if outcome.status != 0 {
+                if outcome.status == 3 {
+                    // A run that ends ends its own pooled server session that still holds the lock; the pooler may
+                    // have just handed that session to this run, whose connection is then lost (exit 3, rerun).
+                    #expect(outcome.standardError.contains("was lost"), "\(outcome.output)")
+                } else if outcome.status != 0 {
                     #expect(outcome.standardError.contains("--lock-strategy table"), "\(outcome.output)")
                     #expect(outcome.status == 2 || outcome.status == 5, "\(outcome.output)")
                 }
