@@ -74,26 +74,38 @@ import Musl
         #expect(pause.standardError.contains("job 1 is done"))
     }
 
+    /// Under a loaded machine starting a process takes seconds, so this backfill is slow on purpose (80 batches of
+    /// 500 rows, 200 ms apart) and `jobs set` keeps it slow until the pause has landed.
     @Test func pauseSetAndResumeFromAnotherProcess() async throws {
         let project = try project()
         defer { try? FileManager.default.removeItem(atPath: project.path) }
+        try project.write(
+            "db/backfills/slow.sql",
+            """
+            -- strata:batch-size 500
+            -- strata:sleep 200ms
+            UPDATE items SET n = n + 1;
+            """)
         let database = try await ProductionDatabase.make("backfill_pause_")
         try await database.withSession { session in
             try await session.run("CREATE TABLE items (id bigint PRIMARY KEY, n integer NOT NULL DEFAULT 0, touched boolean NOT NULL DEFAULT false)")
             try await session.run("INSERT INTO items (id) SELECT generate_series(1, 40000)")
         }
-        let runner = try StrataProcess.start(["backfill", "bump", "--database-url", database.url], in: project.path)
+        let runner = try StrataProcess.start(["backfill", "slow", "--database-url", database.url], in: project.path)
         defer { runner.stop() }
         #expect(await Self.waitFor(database, "SELECT (count(*) >= 2)::int::bigint FROM strata.job_batches"))
-        let set = try StrataBinary.run(["jobs", "set", "1", "--sleep", "300ms", "--database-url", database.url], in: project.path)
+        let set = try StrataBinary.run(["jobs", "set", "1", "--sleep", "250ms", "--database-url", database.url], in: project.path)
         #expect(set.status == 0, "\(set.output)")
         let pause = try StrataBinary.run(["jobs", "pause", "1", "--database-url", database.url], in: project.path)
         #expect(pause.standardOutput.contains("will pause after its current batch"), "\(pause.output)")
-        let (outcome, timedOut) = await runner.finish(within: .seconds(30))
+        let (outcome, timedOut) = await runner.finish(within: .seconds(60))
         #expect(!timedOut)
         #expect(outcome.status == 0)
-        #expect(outcome.standardOutput.contains("paused after"))
+        #expect(outcome.standardOutput.contains("paused after"), "\(outcome.output)")
         #expect(try await database.texts("SELECT state FROM strata.jobs") == ["paused"])
+        #expect(try await database.integer("SELECT count(*) FROM items WHERE n = 0") > 0)
+        let faster = try StrataBinary.run(["jobs", "set", "1", "--sleep", "0", "--database-url", database.url], in: project.path)
+        #expect(faster.status == 0, "\(faster.output)")
         let resumed = try StrataBinary.run(["jobs", "resume", "1", "--database-url", database.url], in: project.path)
         #expect(resumed.status == 0, "\(resumed.output)")
         #expect(try await database.integer("SELECT count(*) FROM items WHERE n <> 1") == 0)

@@ -91,8 +91,11 @@ import Testing
         #expect(parts.last == "0")
         let longestBatch = try await fixture.strings("SELECT max(duration_ms)::text FROM strata.job_batches")
         print("backfill of \(rows) rows: \(outcome.job.batches) batches in \(outcome.elapsed), longest batch \(longestBatch.first ?? "?") ms; writer: \(written.updates) updates, \(written.inserts) inserts, longest wait \(written.longest)")
-        // No writer statement waited longer than a batch could hold its lock (target 200 ms; generous for a busy CI box).
-        #expect(written.longest < .seconds(2))
+        // No writer statement waited much longer than the longest batch held its row locks (the target is 200 ms;
+        // a loaded CI machine stretches both, so the bound follows the batches measured in the same run).
+        let longestBatchMilliseconds = Int(longestBatch.first ?? "") ?? 0
+        #expect(written.longest < .milliseconds(longestBatchMilliseconds) + .seconds(1))
+        #expect(written.longest < .seconds(10))
         #expect(written.updates > 0)
         #expect(try await fixture.strings("SELECT state FROM strata.jobs") == ["done"])
         #expect(try await fixture.strings("SELECT outcome FROM strata.events WHERE action = 'backfill' ORDER BY id") == ["started", "done"])
