@@ -91,11 +91,11 @@ import Testing
         #expect(parts.last == "0")
         let longestBatch = try await fixture.strings("SELECT max(duration_ms)::text FROM strata.job_batches")
         print("backfill of \(rows) rows: \(outcome.job.batches) batches in \(outcome.elapsed), longest batch \(longestBatch.first ?? "?") ms; writer: \(written.updates) updates, \(written.inserts) inserts, longest wait \(written.longest)")
-        // No writer statement waited much longer than the longest batch held its row locks (the target is 200 ms;
-        // a loaded CI machine stretches both, so the bound follows the batches measured in the same run).
-        let longestBatchMilliseconds = Int(longestBatch.first ?? "") ?? 0
-        #expect(written.longest < .milliseconds(longestBatchMilliseconds) + .seconds(1))
-        #expect(written.longest < .seconds(10))
+        // No writer statement waited for more than a small part of the backfill (a batch holds its row locks for
+        // about 200 ms; a loaded CI machine stretches every statement, so the bound is loose: a backfill that held
+        // its locks for the whole walk would fail it).
+        #expect(written.longest < .seconds(5))
+        #expect(written.longest < outcome.elapsed / 2)
         #expect(written.updates > 0)
         #expect(try await fixture.strings("SELECT state FROM strata.jobs") == ["done"])
         #expect(try await fixture.strings("SELECT outcome FROM strata.events WHERE action = 'backfill' ORDER BY id") == ["started", "done"])
