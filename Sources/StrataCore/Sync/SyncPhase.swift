@@ -66,7 +66,7 @@ public enum SyncPhase: String, Sendable, Hashable, CaseIterable {
             return
         case (.abort, .completed):
             try refuse(
-                "the sync was completed: its triggers and views are gone", "the old table is kept in the archive schema; restore it by hand")
+                "the sync was completed: its triggers and views are gone", "the old table is kept in the strata_archive schema (unless --drop-archive dropped it); move it back by hand with ALTER TABLE … SET SCHEMA")
         }
     }
 }

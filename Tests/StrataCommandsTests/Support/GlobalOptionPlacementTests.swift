@@ -14,7 +14,7 @@ import Testing
     @Test func everyGlobalOptionIsKnown() {
         #expect(GlobalOptionPlacement.valued == Set(Self.valuedExamples.keys))
         #expect(GlobalOptionPlacement.flags == ["--quiet", "-q", "--verbose", "-v", "--no-color"])
-        #expect(GlobalOptionPlacement.groups == ["backup", "check", "dev", "fleet", "jobs", "seed"])
+        #expect(GlobalOptionPlacement.groups == ["backup", "check", "dev", "fleet", "jobs", "seed", "sync"])
     }
 
     @Test("each global option before the subcommand is moved after it and parses", arguments: [
