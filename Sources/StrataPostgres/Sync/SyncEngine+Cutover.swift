@@ -76,13 +76,13 @@ extension SyncEngine {
     /// Ends a cut-over sync: drops the compatibility views and the write-back; the archive is kept, or dropped
     /// with `dropArchive` after a last comparison.
     public func complete(in session: DatabaseSession, dropArchive: Bool) async throws(StrataError) -> [String] {
-        let pairs = try await resolve(in: session)
         let known = try await phases(in: session)
-        var done: [String] = []
-        for pair in pairs {
-            let from = pair.plan.from.description
-            try SyncPhase.check(.complete, table: from, phase: known[from]?.phase)
+        for pair in plan.tables {
+            try SyncPhase.check(.complete, table: pair.from.description, phase: known[pair.from.description]?.phase)
         }
+        var done: [String] = []
+        guard plan.tables.contains(where: { known[$0.from.description]?.phase == .cutover }) else { return done }
+        let pairs = try await resolve(in: session)
         try await ddl(in: session) { () throws(StrataError) in
             for pair in pairs.reversed() where known[pair.plan.from.description]?.phase == .cutover {
                 let sql = sql(pair)
@@ -95,7 +95,17 @@ extension SyncEngine {
                     }
                 }
                 try await execute(sql.removeCutover, in: session)
-                if dropArchive { try await execute(["DROP TABLE \(sql.archive.quoted)"], in: session) }
+                if dropArchive {
+                    for row in try await session.run(PostgresQuery(unsafeSQL: sql.sharedSequences)) {
+                        guard let (sequence, column) = try? row.decode((String, String).self) else { continue }
+                        try await execute(
+                            ["ALTER SEQUENCE \(sequence) OWNED BY NONE",
+                             "ALTER SEQUENCE \(sequence) SET SCHEMA \(SQLIdentifier.quoted(pair.plan.to.schema))",
+                             "ALTER SEQUENCE \(SQLIdentifier.quoted(pair.plan.to.schema)).\(sequence.split(separator: ".").last.map(String.init) ?? sequence) OWNED BY \(pair.plan.to.quoted).\(SQLIdentifier.quoted(column))"],
+                            in: session)
+                    }
+                    try await execute(["DROP TABLE \(sql.archive.quoted)"], in: session)
+                }
                 try await state.setPhase(.completed, sync: plan.name, from: pair.plan.from.description, in: session)
                 done.append(pair.plan.from.description)
             }
@@ -108,13 +118,16 @@ extension SyncEngine {
     /// new tables are emptied; after it, the archive is compared with the new table (nothing written since may be
     /// missing), the view and write-back go, and the old table takes its name back. Pairs in reverse plan order.
     public func abort(in session: DatabaseSession) async throws(StrataError) -> [String] {
-        let pairs = try await resolve(in: session)
         let known = try await phases(in: session)
-        for pair in pairs {
-            let from = pair.plan.from.description
-            try SyncPhase.check(.abort, table: from, phase: known[from]?.phase)
+        for pair in plan.tables {
+            try SyncPhase.check(.abort, table: pair.from.description, phase: known[pair.from.description]?.phase)
         }
         var undone: [String] = []
+        let live: Set<SyncPhase> = [.copying, .synced, .cutover]
+        guard plan.tables.contains(where: { known[$0.from.description].map { live.contains($0.phase) } ?? false }) else {
+            return undone
+        }
+        let pairs = try await resolve(in: session)
         try await ddl(in: session) { () throws(StrataError) in
             for pair in pairs.reversed() {
                 let from = pair.plan.from.description

@@ -339,6 +339,22 @@ struct SyncSQL: Sendable {
         ]
     }
 
+    /// The sequences the archived table owns (a `serial` column's) that a column default of the new table uses,
+    /// with that column: before the archive is dropped they are handed over, or the drop would fail (and with
+    /// CASCADE take the new table's defaults along).
+    var sharedSequences: String {
+        let archive = archive.quoted.replacingOccurrences(of: "'", with: "''")
+        let target = to.replacingOccurrences(of: "'", with: "''")
+        return """
+            SELECT owned.objid::regclass::text, a.attname::text
+            FROM pg_depend owned
+            JOIN pg_depend used ON used.refobjid = owned.objid AND used.classid = 'pg_attrdef'::regclass
+            JOIN pg_attrdef ad ON ad.oid = used.objid AND ad.adrelid = '\(target)'::regclass
+            JOIN pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum
+            WHERE owned.classid = 'pg_class'::regclass AND owned.refobjid = '\(archive)'::regclass AND owned.deptype = 'a'
+            """
+    }
+
     /// Puts the archived old table back under its name (abort after cut-over, after ``removeCutover``).
     var restoreArchive: [String] {
         [
