@@ -143,4 +143,38 @@ import Musl
         let verify = try StrataBinary.run(["sync", "verify", "split", "--database-url", url], in: project.path)
         #expect(verify.status == 0, "\(verify.output)")
     }
+
+    /// expand → sync → cut-over as three migration files: `strata migrate` runs the sync's steps.
+    @Test func migrationFilesRunTheSyncStepsUnderTheMigrationLock() async throws {
+        let (project, database) = try await prepared("sync_files_", rows: 5_000)
+        defer { try? FileManager.default.removeItem(atPath: project.path) }
+        let url = database.url
+        try project.write("db/migrations/1_sync.sql", """
+            -- strata:no-transaction
+            -- strata:sync start split
+            -- strata:sync verify split
+            SELECT 1;
+            """)
+        let synced = try StrataBinary.run(["migrate", "--database-url", url], in: project.path)
+        #expect(synced.status == 0, "\(synced.output)")
+        #expect(try await database.integer("SELECT count(*) FROM horizontal.leads") == 5_000)
+        try await database.withSession { session in try await session.run("INSERT INTO clients (name) VALUES ('between releases')") }
+        try project.write("db/migrations/2_cutover.sql", """
+            -- strata:no-transaction
+            -- strata:sync cutover split
+            SELECT 1;
+            """)
+        let cut = try StrataBinary.run(["migrate", "--database-url", url], in: project.path)
+        #expect(cut.status == 0, "\(cut.output)")
+        #expect(try await database.texts("SELECT relkind::text FROM pg_class WHERE oid = 'public.clients'::regclass") == ["v"])
+        #expect(try await database.integer("SELECT count(*) FROM clients") == 5_001)
+        let status = try StrataBinary.run(["sync", "status", "split", "--json", "--database-url", url], in: project.path)
+        #expect(status.standardOutput.contains("\"phase\":\"cutover\""), "\(status.output)")
+
+        try project.write("db/migrations/3_bad.sql", "-- strata:sync start split\nSELECT 1;\n")
+        let refused = try StrataBinary.run(["migrate", "--database-url", url], in: project.path)
+        #expect(refused.status == 2)
+        #expect(refused.standardError.contains("3_bad.sql:1"), "\(refused.output)")
+        #expect(refused.standardError.contains("only in a no-transaction migration"))
+    }
 }

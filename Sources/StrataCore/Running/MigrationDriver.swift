@@ -93,6 +93,9 @@ public protocol MigrationDriver: Sendable {
 
     /// Runs backfill `name` as the last step of the no-transaction `migration` (`-- strata:backfill NAME`).
     func runBackfillStep(named name: String, for migration: Migration) async throws(StrataError)
+
+    /// Runs a sync step as a step of the no-transaction `migration` (`-- strata:sync STEP NAME`).
+    func runSyncStep(_ step: SyncStep, for migration: Migration) async throws(StrataError)
 }
 
 /// What a verify query's first row said.

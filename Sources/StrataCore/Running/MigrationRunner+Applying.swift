@@ -219,14 +219,14 @@ extension MigrationRunner {
             }
             if !insideOwnTransaction { done = index + 1 }
         }
-        for name in BackfillStep.names(in: migration) {
-            do throws(StrataError) {
-                try await driver.runBackfillStep(named: name, for: migration)
-            } catch {
-                try? await record(.failed, done, "apply")
-                await driver.resetSession()
-                throw error
-            }
+        // Data steps of the file (`-- strata:backfill NAME`, `-- strata:sync STEP NAME`), after its statements.
+        do throws(StrataError) {
+            for name in BackfillStep.names(in: migration) { try await driver.runBackfillStep(named: name, for: migration) }
+            for step in SyncStep.steps(in: migration) { try await driver.runSyncStep(step, for: migration) }
+        } catch {
+            try? await record(.failed, done, "apply")
+            await driver.resetSession()
+            throw error
         }
         await driver.resetSession()
         try await judgeVerify(verify, of: migration, rolledBack: false)

@@ -21,6 +21,9 @@ public struct SyncEngine: Sendable {
     public var chunkSize: Int
     /// Checked between copy batches.
     public var interruption: MigrationInterruption?
+    /// True when the session already holds the migration lock (a step of a migration run): DDL steps then do not
+    /// take it again.
+    public var migrationLockHeld = false
 
     /// Creates an engine for `plan`.
     public init(
@@ -97,12 +100,20 @@ public struct SyncEngine: Sendable {
     func ddl(
         in session: DatabaseSession, _ body: () async throws(StrataError) -> Void
     ) async throws(StrataError) {
+        if migrationLockHeld { return try await transaction(in: session, body) }
         let lock = MigrationLock(schema: schema, timeout: .seconds(30))
         try await lock.holding(on: session, interruption: interruption) { () throws(StrataError) in
-            try await session.inTransaction { () throws(StrataError) in
-                try await session.run(PostgresQuery(unsafeSQL: "SET LOCAL lock_timeout = '\(lockTimeout.milliseconds)ms'"))
-                try await body()
-            }
+            try await transaction(in: session, body)
+        }
+    }
+
+    /// One transaction under this engine's `lock_timeout`.
+    func transaction(
+        in session: DatabaseSession, _ body: () async throws(StrataError) -> Void
+    ) async throws(StrataError) {
+        try await session.inTransaction { () throws(StrataError) in
+            try await session.run(PostgresQuery(unsafeSQL: "SET LOCAL lock_timeout = '\(lockTimeout.milliseconds)ms'"))
+            try await body()
         }
     }
 
