@@ -68,6 +68,7 @@ public struct SyncCopyBatch: Sendable, Hashable {
 /// The one verb a copy needs from a database.
 public protocol SyncCopyBatches: Sendable {
     /// Copies up to `limit` keys after `after` (from the start when `nil`) in one transaction that also records the
-    /// checkpoint; `nil` when no key is left.
+    /// checkpoint; `nil` when no key is left. A batch may walk no row (its rows were deleted meanwhile) and still
+    /// move the checkpoint on; the checkpoint never moves back.
     func copyBatch(after: [String]?, limit: Int) async throws(StrataError) -> SyncCopyBatch?
 }

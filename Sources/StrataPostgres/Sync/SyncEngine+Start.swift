@@ -163,7 +163,7 @@ struct PostgresSyncCopyBatches: SyncCopyBatches {
     let statementTimeout: TimeoutValue
 
     func copyBatch(after: [String]?, limit: Int) async throws(StrataError) -> SyncCopyBatch? {
-        guard let upperKey else { return nil }
+        guard let upperKey, after != upperKey else { return nil }
         var bindings = PostgresBindings()
         if let after { bindings.append(after) }
         bindings.append(upperKey)
@@ -173,9 +173,11 @@ struct PostgresSyncCopyBatches: SyncCopyBatches {
             try await session.run(PostgresQuery(unsafeSQL: "SET LOCAL lock_timeout = '\(lockTimeout.milliseconds)ms'"))
             try await session.run(PostgresQuery(unsafeSQL: "SET LOCAL statement_timeout = '\(statementTimeout.milliseconds)ms'"))
             let rows = try await session.run(query)
-            guard let row = rows.first, let (walked, inserted, lastKey) = try? row.decode((Int64, Int64, [String]).self),
-                walked > 0
-            else { return nil }
+            // A range whose rows were all deleted meanwhile walks none and still moves the checkpoint on.
+            guard let row = rows.first, let (walked, inserted, lastKey) = try? row.decode((Int64, Int64, [String]).self)
+            else {
+                throw StrataError(.internal, "the copy batch of \(from) after \(after ?? []) returned no checkpoint")
+            }
             try await state.checkpoint(sync: sync, from: from, lastKey: lastKey, rows: Int(walked), in: session)
             return SyncCopyBatch(rows: Int(walked), inserted: Int(inserted), lastKey: lastKey)
         }

@@ -138,32 +138,42 @@ struct SyncSQL: Sendable {
         "EXPLAIN INSERT INTO \(to) (\(targetColumns)) SELECT \(expressions) FROM \(from) AS s \(upsertTail.replacingOccurrences(of: "EXCLUDED", with: "EXCLUDED"))"
     }
 
-    /// One copy batch: `$1` the last key copied (left out from the start), `$2` the upper key, `$3` the limit. The
-    /// old rows are locked `FOR KEY SHARE` for the batch, so a concurrent DELETE or key change waits until the copied
-    /// row is committed and its trigger then removes it; a row the trigger wrote first is never overwritten.
+    /// One copy batch: `$1` the last key copied (left out from the start), `$2` the upper key, `$3` the limit.
+    /// The batch's upper edge is the `limit`-th key after the lower bound in a plain scan (or the upper key near the
+    /// end), and that edge is the checkpoint: a locking `LIMIT` could skip ahead when a concurrent key change moves
+    /// a row to a higher key, so the rows of the range are locked without one. They are locked `FOR KEY SHARE`, so a
+    /// concurrent DELETE or key change waits until the copied row is committed and its trigger then removes it; a
+    /// row the trigger wrote first is never overwritten.
     func copyBatch(fromStart: Bool) -> String {
         let keys = table.fromKey.map(q).joined(separator: ", ")
-        let lower = fromStart ? "" : "(\(keys)) > \(bound(1, types: table.fromKeyTypes)) AND "
+        let types = table.fromKeyTypes
+        let lower = fromStart ? "" : "(\(keys)) > \(bound(1, types: types)) AND "
         let upper = fromStart ? 1 : 2
         let limit = fromStart ? 2 : 3
-        let keyAliases = table.fromKey.indices.map { "strata_k\($0)" }
-        let selected = table.fromKey.enumerated().map { index, key in "\(q(key)) AS strata_k\(index)" }
-            + table.targets.enumerated().map { index, target in "(\(target.expression)) AS strata_c\(index)" }
-        let lastKey = "ARRAY[" + keyAliases.map { "last.\($0)::text" }.joined(separator: ", ") + "]"
+        let upperValues = types.enumerated().map { index, type in
+            "($\(upper)::text[])[\(index + 1)]::\(type) AS \(q(table.fromKey[index]))"
+        }.joined(separator: ", ")
+        let selected = table.targets.enumerated().map { index, target in "(\(target.expression)) AS strata_c\(index)" }
+        let lastKey = "ARRAY[" + table.fromKey.map { "upto.\(q($0))::text" }.joined(separator: ", ") + "]"
         return """
-            WITH batch AS (
+            WITH edge AS (
+                SELECT \(keys) FROM \(from)
+                WHERE \(lower)(\(keys)) <= \(bound(upper, types: types))
+                ORDER BY \(keys) LIMIT 1 OFFSET $\(limit) - 1
+            ), upto AS (
+                SELECT \(keys) FROM edge
+                UNION ALL SELECT \(upperValues) WHERE NOT EXISTS (SELECT 1 FROM edge)
+            ), batch AS (
                 SELECT \(selected.joined(separator: ", ")) FROM \(from) AS s
-                WHERE \(lower)(\(keys)) <= \(bound(upper, types: table.fromKeyTypes))
-                ORDER BY \(keys) LIMIT $\(limit) FOR KEY SHARE
+                WHERE \(lower)(\(keys)) <= (SELECT \(keys) FROM upto)
+                FOR KEY SHARE
             ), copied AS (
                 INSERT INTO \(to) (\(targetColumns))
                 SELECT \(table.targets.indices.map { "strata_c\($0)" }.joined(separator: ", ")) FROM batch
                 ON CONFLICT (\(table.toKey.map(q).joined(separator: ", "))) DO NOTHING
                 RETURNING 1
-            ), last AS (
-                SELECT \(keyAliases.joined(separator: ", ")) FROM batch ORDER BY \(keyAliases.map { "\($0) DESC" }.joined(separator: ", ")) LIMIT 1
             )
-            SELECT (SELECT count(*) FROM batch), (SELECT count(*) FROM copied), \(lastKey) FROM last
+            SELECT (SELECT count(*) FROM batch), (SELECT count(*) FROM copied), \(lastKey) FROM upto
             """
     }
 

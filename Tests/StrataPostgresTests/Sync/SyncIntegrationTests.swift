@@ -209,6 +209,51 @@ import Testing
         #expect(try await fixture.strings("SELECT count(*)::text FROM clients WHERE name LIKE 'after %'") == ["2"])
     }
 
+    @Test func anInterruptedCopyIsAbortedOrResumedAndASecondPlanOnTheSameTableIsRefused() async throws {
+        let fixture = try await prepared()
+        let interruption = MigrationInterruption()
+        var engine = try Self.engine(batchSize: 500)
+        engine.interruption = interruption
+        let session = try await fixture.session()
+        defer { Task { await session.close() } }
+        do {
+            _ = try await engine.start(in: session) { progress in
+                if progress.rows >= 1_500 { interruption.trigger(reason: "SIGINT") }
+            }
+            Issue.record("the copy was not interrupted")
+        } catch {
+            #expect(error.code == .interrupted)
+        }
+        #expect(try await fixture.strings("SELECT phase || ' ' || rows_copied FROM strata.sync_tables ORDER BY from_table")
+            == ["copying 1500", "copying 0"])
+        // Another plan that moves public.clients too is refused while this one is live.
+        let other = SyncEngine(plan: try SyncPlan.parse("""
+            [[table]]
+            from = "public.clients"
+            to = "horizontal.other"
+            [table.columns]
+            vertical_id = "'x'"
+            """, path: "db/syncs/other.toml", name: "other"))
+        try await fixture.execute("CREATE TABLE horizontal.other (LIKE public.clients INCLUDING ALL, vertical_id text NOT NULL)")
+        do {
+            _ = try await other.start(in: session)
+            Issue.record("a second plan on the same table was accepted")
+        } catch {
+            #expect(error.message == "public.clients is already moved by the sync 'split'")
+        }
+        // Abort in the middle of the copy: back to the start.
+        let undone = try await Self.engine().abort(in: session)
+        #expect(undone == ["public.orders", "public.clients"])
+        #expect(try await fixture.strings("SELECT count(*)::text FROM horizontal.leads") == ["0"])
+        #expect(try await fixture.strings("SELECT count(*)::text FROM pg_trigger WHERE tgname LIKE 'strata_sync_%'") == ["0"])
+        // The other plan may start now, and a new start of the first resumes nothing: it copies from the start.
+        _ = try await other.start(in: session)
+        _ = try await other.abort(in: session)
+        let again = try await Self.engine().start(in: session)
+        #expect(again.map(\.resumed) == [false, false])
+        #expect(try await Self.differences(fixture, clients: "public.clients", orders: "public.orders") == ["0 0 0 0"])
+    }
+
     @Test func aCorruptedRowIsFoundByKeyAndRepaired() async throws {
         let fixture = try await prepared()
         let engine = try Self.engine()
