@@ -67,6 +67,7 @@ struct ImportCommand: AsyncParsableCommand {
         }
         let table = try Self.quotedTable(into)
         var source: (records: [ImportRecord], rejects: [ImportReject])?
+        var jsonLines: [UInt8]?
         if let file {
             guard fromKeyValue == nil else { throw StrataError(.usage, "give a file or --from-kv, not both") }
             let chosen: ImportSource.Format
@@ -81,7 +82,11 @@ struct ImportCommand: AsyncParsableCommand {
             }
             guard let data = FileManager.default.contents(atPath: file) else { throw StrataError(.usage, "cannot read \(file)") }
             let member = key ?? into.split(separator: ".").last.map(String.init)
-            source = try ImportSource.read(Array(data), path: file, format: chosen, key: member)
+            if chosen == .jsonl {
+                jsonLines = Array(data)
+            } else {
+                source = try ImportSource.read(Array(data), path: file, format: chosen, key: member)
+            }
         } else if fromKeyValue == nil {
             throw StrataError(.usage, "give a file to import, or --from-kv TABLE --prefix PREFIX")
         }
@@ -91,7 +96,13 @@ struct ImportCommand: AsyncParsableCommand {
         let extra = extraColumn
         let maxErrors = maxErrors
         let read = source
+        let lines = jsonLines
+        let path = file ?? ""
         let summary = try await context.withSession { session throws(StrataError) -> ImportSummary in
+            if let lines {
+                return try await Importer(session: session).runJSONLines(
+                    lines, path: path, into: table, mode: mode, renames: renameMap, extraColumn: extra, maxErrors: maxErrors)
+            }
             let input: (records: [ImportRecord], rejects: [ImportReject])
             if let read { input = read } else { input = try await KeyValueSource.read(table: kvTable ?? "", prefix: prefix, in: session) }
             return try await Importer(session: session).run(

@@ -25,6 +25,8 @@ public struct ImportSummary: Sendable {
     public var changed: Int?
     /// Bad records, with where and why.
     public var rejects: [ImportReject]
+    /// True when the server parsed the records (the JSON Lines fast path), false when Strata did.
+    public var parsedByServer = false
 }
 
 /// Loads records into a table through postgres-nio's `copyFrom` (COPY … FROM STDIN, text format), in one
@@ -38,8 +40,20 @@ public struct Importer: Sendable {
     /// Creates an importer on `session`.
     public init(session: DatabaseSession) { self.session = session }
 
+    /// A table as an import sees it.
+    struct Described: Sendable {
+        /// Its name as regclass text (quoted where needed).
+        var name: String
+        /// Its name for postgres-nio's copyFrom.
+        var copyName: String
+        /// Its columns, in order.
+        var columns: [String]
+        /// Its primary key columns.
+        var key: [String]
+    }
+
     /// The table's name (regclass text), columns in order and primary key columns.
-    func describe(_ table: String) async throws(StrataError) -> (name: String, copyName: String, columns: [String], key: [String]) {
+    func describe(_ table: String) async throws(StrataError) -> Described {
         let found = try await session.run("""
             SELECT c.oid::regclass::text, n.nspname::text, c.relname::text
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = to_regclass(\(table))
@@ -60,7 +74,70 @@ public struct Importer: Sendable {
             JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
             WHERE i.indrelid = to_regclass(\(table)) AND i.indisprimary ORDER BY k.position
             """).compactMap { try? $0.decode(String.self) }
-        return (name, copyName, columns, key)
+        return Described(name: name, copyName: copyName, columns: columns, key: key)
+    }
+
+    /// Inside the import's transaction: empties the table for `replace`, creates the staging table for `upsert`;
+    /// returns where rows go (SQL name).
+    func prepareTarget(_ described: Described, mode: ImportMode) async throws(StrataError) -> String {
+        switch mode {
+        case .replace:
+            try await session.run(PostgresQuery(unsafeSQL: "TRUNCATE \(described.name)"))
+            return described.name
+        case .upsert:
+            try await session.run(PostgresQuery(unsafeSQL:
+                "CREATE TEMP TABLE strata_import_staging (LIKE \(described.name) INCLUDING DEFAULTS) ON COMMIT DROP"))
+            return "strata_import_staging"
+        case .insert:
+            return described.name
+        }
+    }
+
+    /// For `upsert`: the staged rows into the table, changing only rows that differ; returns how many changed.
+    func finishUpsert(_ described: Described, columns: [String], mode: ImportMode) async throws(StrataError) -> Int? {
+        guard mode == .upsert, !columns.isEmpty else { return mode == .upsert ? 0 : nil }
+        let list = columns.map(SQLIdentifier.quoted).joined(separator: ", ")
+        let keys = described.key.map(SQLIdentifier.quoted).joined(separator: ", ")
+        let others = columns.filter { !described.key.contains($0) }.map(SQLIdentifier.quoted)
+        let action = others.isEmpty
+            ? "DO NOTHING"
+            : "DO UPDATE SET " + others.map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ", ")
+                + " WHERE (" + others.map { "\(described.name).\($0)" }.joined(separator: ", ") + ") IS DISTINCT FROM ("
+                + others.map { "EXCLUDED.\($0)" }.joined(separator: ", ") + ")"
+        let result = try await session.run(PostgresQuery(unsafeSQL: """
+            WITH upserted AS (
+                INSERT INTO \(described.name) (\(list)) SELECT \(list) FROM strata_import_staging
+                ON CONFLICT (\(keys)) \(action) RETURNING 1
+            ) SELECT count(*) FROM upserted
+            """))
+        return (try? result.first?.decode(Int64.self)).map { Int($0) }
+    }
+
+    /// Imports the JSON Lines `bytes` read from `path`: the server parses them when the file is clean (the fast
+    /// path, ``ServerSideJSONLines``), and the exact path runs when it is not, naming each bad record.
+    public func runJSONLines(
+        _ bytes: [UInt8], path: String, into table: String, mode: ImportMode, renames: [String: String],
+        extraColumn: String?, maxErrors: Int
+    ) async throws(StrataError) -> ImportSummary {
+        let described = try await describe(table)
+        let mapping = try ImportMapping(columns: described.columns, renames: renames, extraColumn: extraColumn)
+        if mode == .upsert && described.key.isEmpty {
+            throw StrataError(.usage, "import --mode upsert: \(described.name) has no primary key to match rows on")
+        }
+        do {
+            return try await ServerSideJSONLines(session: session).load(
+                bytes, path: path, into: described, mapping: mapping, mode: mode)
+        } catch let error as StrataError {
+            throw error
+        } catch ServerSideJSONLines.Fallback.needsExactPath(let reason) {
+            session.logger.debug("import: the exact path runs (\(reason))")
+        } catch {
+            throw StrataError(.internal, "import: \(error)")
+        }
+        let source = try ImportSource.read(bytes, path: path, format: .jsonl, key: nil)
+        return try await run(
+            source.records, readRejects: source.rejects, into: table, mode: mode, renames: renames,
+            extraColumn: extraColumn, maxErrors: maxErrors)
     }
 
     /// An identifier for postgres-nio's copyFrom, which adds the surrounding quotes itself: embedded quotes doubled.
@@ -95,18 +172,13 @@ public struct Importer: Sendable {
         var rows = mapped
         var changed: Int?
         try await session.inTransaction { () throws(StrataError) in
-            if mode == .replace { try await session.run(PostgresQuery(unsafeSQL: "TRUNCATE \(described.name)")) }
-            var target = described.copyName
-            if mode == .upsert {
-                target = "strata_import_staging"
-                try await session.run(PostgresQuery(unsafeSQL:
-                    "CREATE TEMP TABLE strata_import_staging (LIKE \(described.name) INCLUDING DEFAULTS) ON COMMIT DROP"))
-            }
+            let target = try await prepareTarget(described, mode: mode)
             guard !columns.isEmpty else { return }
+            let copyTarget = target == described.name ? described.copyName : target
             while true {
                 try await session.run("SAVEPOINT strata_copy")
                 do throws(StrataError) {
-                    try await copy(rows.map { row in columns.map { row.row[$0] ?? nil } }, into: target, columns: columns)
+                    try await copy(rows.map { row in columns.map { row.row[$0] ?? nil } }, into: copyTarget, columns: columns)
                     try await session.run("RELEASE SAVEPOINT strata_copy")
                     break
                 } catch {
@@ -119,23 +191,7 @@ public struct Importer: Sendable {
                     try Self.check(rejects, maxErrors: maxErrors)
                 }
             }
-            if mode == .upsert {
-                let list = columns.map(SQLIdentifier.quoted).joined(separator: ", ")
-                let keys = described.key.map(SQLIdentifier.quoted).joined(separator: ", ")
-                let others = columns.filter { !described.key.contains($0) }.map(SQLIdentifier.quoted)
-                let action = others.isEmpty
-                    ? "DO NOTHING"
-                    : "DO UPDATE SET " + others.map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ", ")
-                        + " WHERE (" + others.map { "\(described.name).\($0)" }.joined(separator: ", ") + ") IS DISTINCT FROM ("
-                        + others.map { "EXCLUDED.\($0)" }.joined(separator: ", ") + ")"
-                let result = try await session.run(PostgresQuery(unsafeSQL: """
-                    WITH upserted AS (
-                        INSERT INTO \(described.name) (\(list)) SELECT \(list) FROM strata_import_staging
-                        ON CONFLICT (\(keys)) \(action) RETURNING 1
-                    ) SELECT count(*) FROM upserted
-                    """))
-                changed = (try? result.first?.decode(Int64.self)).map { Int($0) }
-            }
+            changed = try await finishUpsert(described, columns: columns, mode: mode)
         }
         return ImportSummary(read: records.count + readRejects.count, loaded: rows.count, changed: changed, rejects: rejects)
     }
