@@ -44,7 +44,10 @@ enum SyncRendering {
     static func text(start reports: [SyncEngine.StartReport], name: String) -> String {
         guard !reports.isEmpty else { return "sync \(name): every table is already copied; the triggers keep them in step" }
         return reports.map { report in
-            "copied \(report.from) → \(report.to): \(count(report.rowsCopied)) rows (\(count(report.rowsInserted)) inserted, the rest written by the triggers first) in \(seconds(report.elapsed))"
+            "copied \(report.from) → \(report.to): \(count(report.rowsCopied)) rows"
+                + (report.rowsInserted < report.rowsCopied
+                    ? " (\(count(report.rowsInserted)) inserted, the rest written by the triggers first)" : "")
+                + " in \(seconds(report.elapsed))"
                 + (report.resumed ? ", resumed after the last committed batch" : "")
         }.joined(separator: "\n") + "\nsync \(name): synced; the triggers keep the new tables in step. Next: strata sync verify \(name)"
     }

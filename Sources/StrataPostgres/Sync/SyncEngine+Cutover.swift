@@ -43,18 +43,18 @@ extension SyncEngine {
         let groups = atomic ? [todo] : todo.map { [$0] }
         var reports: [CutoverReport] = []
         for group in groups where !group.isEmpty {
+            for pair in group { try await requireMatch(pair, source: pair.plan.from.quoted, step: "cut-over", in: session) }
             let clock = ContinuousClock()
             var started = clock.now
             try await ddl(in: session) { () throws(StrataError) in
                 started = clock.now
+                // Old then new, as a writer's dual write takes them.
+                try await lock(group.flatMap { [$0.plan.from.quoted, $0.plan.to.quoted] }, in: session)
+                for pair in group {
+                    try await checkLocked(pair, source: pair.plan.from.quoted, trigger: pair.plan.from.quoted, in: session)
+                }
                 for pair in group {
                     let sql = sql(pair)
-                    try await execute(["LOCK TABLE \(pair.plan.from.quoted), \(pair.plan.to.quoted) IN ACCESS EXCLUSIVE MODE"], in: session)
-                    guard try await matchesNow(pair, source: pair.plan.from.quoted, in: session) else {
-                        throw StrataError(
-                            .syncDifference, "\(pair.plan.from): the tables differ at cut-over; nothing was changed",
-                            hint: "run 'strata sync verify \(plan.name) --repair', then cut over again")
-                    }
                     try await execute(sql.archiveOld, in: session)
                     var defaults: [String: String] = [:]
                     for row in try await session.run(PostgresQuery(unsafeSQL: sql.archivedDefaults)) {
@@ -73,6 +73,12 @@ extension SyncEngine {
         return reports
     }
 
+    /// The locks of a pair after cut-over, in the order a writer through the view takes them: the view (the old
+    /// name), the new table, the archive.
+    func cutoverLocks(_ pair: ResolvedSyncTable) -> [String] {
+        [pair.plan.from.quoted, pair.plan.to.quoted, sql(pair).archive.quoted]
+    }
+
     /// Ends a cut-over sync: drops the compatibility views and the write-back; the archive is kept, or dropped
     /// with `dropArchive` after a last comparison.
     public func complete(in session: DatabaseSession, dropArchive: Bool) async throws(StrataError) -> [String] {
@@ -83,16 +89,17 @@ extension SyncEngine {
         var done: [String] = []
         guard plan.tables.contains(where: { known[$0.from.description]?.phase == .cutover }) else { return done }
         let pairs = try await resolve(in: session)
+        let cutOver = pairs.filter { known[$0.plan.from.description]?.phase == .cutover }
+        if dropArchive {
+            for pair in cutOver { try await requireMatch(pair, source: sql(pair).archive.quoted, step: "dropping the archive", in: session) }
+        }
         try await ddl(in: session) { () throws(StrataError) in
-            for pair in pairs.reversed() where known[pair.plan.from.description]?.phase == .cutover {
+            done = []
+            try await lock(cutOver.reversed().flatMap(cutoverLocks), in: session)
+            for pair in cutOver.reversed() {
                 let sql = sql(pair)
                 if dropArchive {
-                    try await execute(["LOCK TABLE \(pair.plan.to.quoted) IN SHARE MODE"], in: session)
-                    guard try await matchesNow(pair, source: sql.archive.quoted, in: session) else {
-                        throw StrataError(
-                            .syncDifference, "\(pair.plan.from): the archive differs from \(pair.plan.to); nothing was dropped",
-                            hint: "complete without --drop-archive keeps it; compare by hand before dropping it")
-                    }
+                    try await checkLocked(pair, source: sql.archive.quoted, trigger: pair.plan.to.quoted, in: session)
                 }
                 try await execute(sql.removeCutover, in: session)
                 if dropArchive {
@@ -128,7 +135,11 @@ extension SyncEngine {
             return undone
         }
         let pairs = try await resolve(in: session)
+        let cutOver = pairs.filter { known[$0.plan.from.description]?.phase == .cutover }
+        for pair in cutOver { try await requireMatch(pair, source: sql(pair).archive.quoted, step: "abort", in: session) }
         try await ddl(in: session) { () throws(StrataError) in
+            undone = []
+            try await lock(cutOver.reversed().flatMap(cutoverLocks), in: session)
             for pair in pairs.reversed() {
                 let from = pair.plan.from.description
                 let sql = sql(pair)
@@ -137,12 +148,7 @@ extension SyncEngine {
                     try await execute(sql.removeForward(on: pair.plan.from.quoted), in: session)
                     try await execute(["DELETE FROM \(pair.plan.to.quoted)"], in: session)
                 case .cutover:
-                    try await execute(["LOCK TABLE \(sql.archive.quoted), \(pair.plan.to.quoted) IN ACCESS EXCLUSIVE MODE"], in: session)
-                    guard try await matchesNow(pair, source: sql.archive.quoted, in: session) else {
-                        throw StrataError(
-                            .syncDifference, "\(from): the archived old table differs from \(pair.plan.to); nothing was undone",
-                            hint: "rows written since cut-over would be lost; compare \(sql.archive) with \(pair.plan.to)")
-                    }
+                    try await checkLocked(pair, source: sql.archive.quoted, trigger: pair.plan.to.quoted, in: session)
                     try await execute(sql.removeCutover + sql.restoreArchive, in: session)
                     try await execute(["DELETE FROM \(pair.plan.to.quoted)"], in: session)
                 default:

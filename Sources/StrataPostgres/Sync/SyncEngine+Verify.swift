@@ -131,13 +131,42 @@ extension SyncEngine {
         return report
     }
 
-    /// The whole-table comparison inside a cut-over or abort (the tables are locked): true when equal.
-    func matchesNow(_ pair: ResolvedSyncTable, source: String, in session: DatabaseSession) async throws(StrataError) -> Bool {
-        let (old, new) = sql(pair).chunkSummary(source: source, lower: false, upper: false)
-        let oldRows = try await session.run(PostgresQuery(unsafeSQL: old))
-        let newRows = try await session.run(PostgresQuery(unsafeSQL: new))
-        let oldSummary = (try? oldRows.first?.decode((Int64, String).self)) ?? (Int64(-1), "")
-        let newSummary = (try? newRows.first?.decode((Int64, String).self)) ?? (Int64(-2), "")
-        return oldSummary == newSummary
+    /// The check inside a cut-over, abort or complete, with the tables locked: the same row count on both sides and
+    /// the trigger that keeps them in step (`trigger` on `relation`) still there and enabled. The full comparison
+    /// ran just before, without the lock; with the trigger in place every write since was mirrored, so the lock
+    /// lasts milliseconds, not a hash of every row (3.8 s at 1,000,000 rows).
+    func checkLocked(
+        _ pair: ResolvedSyncTable, source: String, trigger relation: String, in session: DatabaseSession
+    ) async throws(StrataError) {
+        let name = "strata_sync_" + sql(pair).id
+        let rows = try await session.run(PostgresQuery(unsafeSQL: """
+            SELECT (SELECT count(*) FROM \(source)), (SELECT count(*) FROM \(pair.plan.to.quoted)),
+                EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = to_regclass('\(relation.replacingOccurrences(of: "'", with: "''"))')
+                    AND tgname = '\(name)' AND tgenabled <> 'D')
+            """))
+        guard let (old, new, mirrored) = try? rows.first?.decode((Int64, Int64, Bool).self) else {
+            throw StrataError(.internal, "\(pair.plan.from): the check under lock returned nothing")
+        }
+        guard mirrored else {
+            throw StrataError(
+                .syncDifference, "\(pair.plan.from): the sync trigger on \(relation) is missing or disabled; nothing was changed",
+                hint: "writes since the last comparison may not be mirrored: run 'strata sync start \(plan.name)' and 'strata sync verify \(plan.name) --repair'")
+        }
+        guard old == new else {
+            throw StrataError(
+                .syncDifference, "\(pair.plan.from): \(old) rows against \(new) in \(pair.plan.to) under lock; nothing was changed",
+                hint: "run 'strata sync verify \(plan.name)' to see which keys differ")
+        }
+    }
+
+    /// The full comparison a step runs just before it locks; throws naming the keys when the tables differ.
+    func requireMatch(_ pair: ResolvedSyncTable, source: String, step: String, in session: DatabaseSession) async throws(StrataError) {
+        let report = try await compare(pair, source: source, in: session)
+        guard report.matches else {
+            let keys = report.differingKeys.prefix(5).map { "(" + $0.joined(separator: ", ") + ")" }.joined(separator: " ")
+            throw StrataError(
+                .syncDifference, "\(report.from) and \(report.to) differ before \(step) (keys \(keys)); nothing was changed",
+                hint: "run 'strata sync verify \(plan.name)' for the whole list")
+        }
     }
 }

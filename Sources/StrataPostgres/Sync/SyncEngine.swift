@@ -24,6 +24,11 @@ public struct SyncEngine: Sendable {
     /// True when the session already holds the migration lock (a step of a migration run): DDL steps then do not
     /// take it again.
     public var migrationLockHeld = false
+    /// `lock_timeout` of each DDL step (cut-over, abort, complete, installing triggers): below PostgreSQL's
+    /// `deadlock_timeout` (1 s), so a step whose lock order crosses a writer's gives way instead of the writer.
+    public var stepLockTimeout = TimeoutValue(milliseconds: 300)
+    /// How a DDL step that hit its lock timeout is tried again.
+    public var stepRetry = LockTimeoutRetry.syncStep
 
     /// Creates an engine for `plan`.
     public init(
@@ -96,25 +101,37 @@ public struct SyncEngine: Sendable {
         return byTable
     }
 
-    /// Runs `statements` in one transaction under `lock_timeout`, holding the migration lock.
+    /// Runs `body` in one transaction under the step's `lock_timeout`, holding the migration lock; a lock timeout
+    /// rolls it back and tries it again (``stepRetry``), so `body` must start from scratch each time.
     func ddl(
         in session: DatabaseSession, _ body: () async throws(StrataError) -> Void
     ) async throws(StrataError) {
-        if migrationLockHeld { return try await transaction(in: session, body) }
-        let lock = MigrationLock(schema: schema, timeout: .seconds(30))
-        try await lock.holding(on: session, interruption: interruption) { () throws(StrataError) in
-            try await transaction(in: session, body)
-        }
+        let logger = session.logger
+        try await stepRetry.run({ () throws(StrataError) in
+            if migrationLockHeld { return try await transaction(in: session, body) }
+            let lock = MigrationLock(schema: schema, timeout: .seconds(30))
+            try await lock.holding(on: session, interruption: interruption) { () throws(StrataError) in
+                try await transaction(in: session, body)
+            }
+        }, onRetry: { attempt, delay, _ in
+            logger.notice("sync \(plan.name): a table is busy (lock timeout \(stepLockTimeout)); retry \(attempt) in \(delay)")
+        })
     }
 
-    /// One transaction under this engine's `lock_timeout`.
+    /// One transaction under the step's `lock_timeout`.
     func transaction(
         in session: DatabaseSession, _ body: () async throws(StrataError) -> Void
     ) async throws(StrataError) {
         try await session.inTransaction { () throws(StrataError) in
-            try await session.run(PostgresQuery(unsafeSQL: "SET LOCAL lock_timeout = '\(lockTimeout.milliseconds)ms'"))
+            try await session.run(PostgresQuery(unsafeSQL: "SET LOCAL lock_timeout = '\(stepLockTimeout.milliseconds)ms'"))
             try await body()
         }
+    }
+
+    /// Takes ACCESS EXCLUSIVE locks on `relations` in that order, in one statement.
+    func lock(_ relations: [String], in session: DatabaseSession) async throws(StrataError) {
+        guard !relations.isEmpty else { return }
+        try await execute(["LOCK TABLE \(relations.joined(separator: ", ")) IN ACCESS EXCLUSIVE MODE"], in: session)
     }
 
     func execute(_ statements: [String], in session: DatabaseSession) async throws(StrataError) {

@@ -177,3 +177,47 @@ import Testing
         #expect(batches.copied.count == 20)
     }
 }
+
+/// The retry of short sync DDL steps after a lock timeout.
+@Suite struct LockTimeoutRetryTests {
+    final class Counter: @unchecked Sendable {
+        var calls = 0
+        var slept: [Duration] = []
+    }
+
+    @Test func lockTimeoutsAreRetriedWithBackoffOtherErrorsAreNot() async throws {
+        let retry = LockTimeoutRetry(
+            backoff: RetryBackoff(retries: 3, initialDelay: .milliseconds(100), maximumDelay: .seconds(1)), unitRandom: { 0 })
+        let counter = Counter()
+        let value = try await retry.run({ () throws(StrataError) -> Int in
+            counter.calls += 1
+            if counter.calls < 3 { throw StrataError(.migrationFailed, "lock timeout", sqlState: "55P03") }
+            return 42
+        }, sleep: { counter.slept.append($0) })
+        #expect(value == 42)
+        #expect(counter.calls == 3)
+        #expect(counter.slept == [.milliseconds(50), .milliseconds(100)])
+
+        let other = Counter()
+        do {
+            _ = try await retry.run({ () throws(StrataError) -> Int in
+                other.calls += 1
+                throw StrataError(.migrationFailed, "deadlock", sqlState: "40P01")
+            }, sleep: { other.slept.append($0) })
+        } catch {
+            #expect(error.sqlState == "40P01")
+        }
+        #expect(other.calls == 1)
+
+        let always = Counter()
+        do {
+            _ = try await retry.run({ () throws(StrataError) -> Int in
+                always.calls += 1
+                throw StrataError(.migrationFailed, "lock timeout", sqlState: "55P03")
+            }, sleep: { always.slept.append($0) })
+        } catch {
+            #expect(error.sqlState == "55P03")
+        }
+        #expect(always.calls == 4)
+    }
+}

@@ -166,17 +166,24 @@ import Testing
         _ = try await engine.verify(in: session, repair: false)
         _ = try await engine.cutover(in: session, atomic: true)
 
+        // Writers through the views, still writing while the abort takes its locks and restores the names.
         let stop = SyncStopFlag()
-        let writer = try await fixture.session()
-        let task = Task { await Self.writer(writer, seed: 7, stop: stop) }
+        let writers = try await (0..<3).asyncMap { _ in try await fixture.session() }
+        let tasks = writers.enumerated().map { index, writer in Task { await Self.writer(writer, seed: 7 + index, stop: stop) } }
         try await Task.sleep(for: .milliseconds(800))
-        stop.set()
-        let (writes, failures, _, insertedOrders) = await task.value
-        await writer.close()
-        #expect(failures.isEmpty, "\(failures.prefix(3))")
-        #expect(writes > 10 && !insertedOrders.isEmpty)
-
         let undone = try await engine.abort(in: session)
+        try await Task.sleep(for: .milliseconds(300))
+        stop.set()
+        var writes = 0
+        var insertedOrders: [Int64] = []
+        for task in tasks {
+            let (count, failures, _, inserted) = await task.value
+            #expect(failures.isEmpty, "\(failures.prefix(3))")
+            writes += count
+            insertedOrders += inserted
+        }
+        for writer in writers { await writer.close() }
+        #expect(writes > 10 && !insertedOrders.isEmpty)
         #expect(undone == ["public.orders", "public.clients"])
         // The old tables are back under their names, with every order written through the view after cut-over.
         #expect(try await fixture.strings("SELECT relkind::text FROM pg_class WHERE oid = 'public.orders'::regclass") == ["r"])
