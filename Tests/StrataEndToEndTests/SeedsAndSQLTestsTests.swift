@@ -189,7 +189,46 @@ import FoundationXML
         let status = try StrataBinary.run(["seed", "status", "--json", "--env", "test", "--database-url", url], in: project.path)
         #expect(status.status == 0, "\(status.output)")
         #expect(status.standardOutput.contains("\"state\":\"applied\""))
-        #expect(!status.standardOutput.contains("pending") && !status.standardOutput.contains("changed"))
+        // Every file of the sets enabled in "test" is applied (legacy_kv is for "import" only).
+        let parsed = try JSONSerialization.jsonObject(with: Data(status.standardOutput.utf8)) as? [String: Any]
+        let sets = try #require(parsed?["sets"] as? [[String: Any]])
+        let enabled = sets.filter { ($0["enabled"] as? Bool) == true }
+        #expect(Set(enabled.compactMap { $0["name"] as? String }) == ["demo", "providers"])
+        let states = enabled.flatMap { ($0["files"] as? [[String: Any]]) ?? [] }.compactMap { $0["state"] as? String }
+        #expect(!states.isEmpty && states.allSatisfy { $0 == "applied" }, "\(states)")
+    }
+
+    /// Seed 002's move from the key-value store: the demo data imported from the JSON export and from the
+    /// `kv_store_…` table (instead of the demo seeds) passes every policy test, so the import gives the same state.
+    @Test func concertsExampleImportedFromTheKeyValueExportPassesEveryPolicy() async throws {
+        let (url, _) = try await missingDatabase()
+        let project = try ExampleProject(copying: "Examples/concerts")
+        defer { project.remove() }
+        func strata(_ arguments: [String]) throws -> StrataBinary.Result {
+            try StrataBinary.run(arguments + ["--database-url", url], in: project.path)
+        }
+        // Environment "import": the providers and the legacy key-value table, not the demo rows.
+        let setup = try strata(["setup", "--env", "import"])
+        #expect(setup.status == 0, "\(setup.output)")
+        #expect(setup.standardOutput.contains("seeded   legacy_kv/001_kv_store.sql"), "\(setup.output)")
+        #expect(!setup.standardOutput.contains("demo/"))
+        for arguments in [
+            ["import", "data/kv_export.json", "--into", "artists"],
+            ["import", "--from-kv", "kv_store_84730125", "--prefix", "concert:", "--into", "concerts"],
+            ["import", "data/kv_export.json", "--into", "notifications"],
+            ["import", "data/kv_export.json", "--into", "email_campaigns", "--key", "emailCampaigns"],
+            ["import", "data/kv_export.json", "--into", "ticket_sales", "--key", "ticketSales"],
+        ] {
+            let imported = try strata(arguments)
+            #expect(imported.status == 0, "\(arguments): \(imported.output)")
+            #expect(imported.standardOutput.contains("rejected 0"), "\(imported.output)")
+        }
+        // Both sources agree: the artists of the key-value table change nothing.
+        let again = try strata(["import", "--from-kv", "kv_store_84730125", "--prefix", "artist:", "--into", "artists", "--mode", "upsert"])
+        #expect(again.standardOutput.contains("read 2 = loaded 2 + rejected 0 (mode upsert, 0 rows inserted or changed)"), "\(again.output)")
+        let test = try strata(["test"])
+        #expect(test.status == 0, "\(test.output)")
+        #expect(test.standardOutput.split(separator: "\n").last == "15 passed, 0 failed")
     }
 
     @Test func aBrokenPolicyFailsNamingTheTestTheLineAndBothValues() async throws {
