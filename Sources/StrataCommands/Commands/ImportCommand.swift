@@ -21,7 +21,7 @@ struct ImportCommand: AsyncParsableCommand {
             or malformed file, a missing table, 3 connection.
             """)
 
-    @Argument(help: "The file to load (.json, .jsonl, .csv).")
+    @Argument(help: "The file to load (.json, .jsonl, .csv; gzip-compressed too, e.g. .jsonl.gz).")
     var file: String?
 
     @Option(help: ArgumentHelp("The table to load into (TABLE or SCHEMA.TABLE; quoted as given).", valueName: "table"))
@@ -75,12 +75,14 @@ struct ImportCommand: AsyncParsableCommand {
                 guard let parsed = ImportSource.Format(rawValue: format) else { throw StrataError(.usage, "--format must be json, jsonl or csv") }
                 chosen = parsed
             } else {
-                guard let guessed = ImportSource.Format.guess(path: file) else {
-                    throw StrataError(.usage, "cannot tell the format of \(file)", hint: "name it .json, .jsonl or .csv, or give --format")
+                guard let guessed = ImportSource.Format.guess(path: CompressedInput.innerName(of: file)) else {
+                    throw StrataError(
+                        .usage, "cannot tell the format of \(file)",
+                        hint: "name it .json, .jsonl or .csv (optionally .gz), or give --format")
                 }
                 chosen = guessed
             }
-            guard let data = FileManager.default.contents(atPath: file) else { throw StrataError(.usage, "cannot read \(file)") }
+            let data = try CompressedInput.read(file)
             let member = key ?? into.split(separator: ".").last.map(String.init)
             if chosen == .jsonl {
                 jsonLines = Array(data)
