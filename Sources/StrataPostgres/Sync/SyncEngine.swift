@@ -114,7 +114,7 @@ public struct SyncEngine: Sendable {
                 try await transaction(in: session, body)
             }
         }, onRetry: { attempt, delay, _ in
-            logger.notice("sync \(plan.name): a table is busy (lock timeout \(stepLockTimeout)); retry \(attempt) in \(delay)")
+            logger.notice("sync \(plan.name): a table is busy (lock timeout \(stepLockTimeout)); retry \(attempt) in \(delay.wholeMilliseconds) ms")
         })
     }
 
