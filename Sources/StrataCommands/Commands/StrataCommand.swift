@@ -23,6 +23,6 @@ struct StrataCommand: AsyncParsableCommand {
             BackfillCommand.self, JobsCommand.self, ImportCommand.self,
             BackupCommand.self, RestoreCommand.self, DumpCommand.self, DocsCommand.self, CheckCommand.self,
             DiffCommand.self,
-            PlanCommand.self, SyncCommand.self,
+            PlanCommand.self, SyncCommand.self, SquashCommand.self,
         ])
 }

@@ -6,7 +6,7 @@ public enum NativeMigrationParser {
     /// Directive names Strata knows; any other `-- strata:` name is reported, so a typo never silently disables a rule.
     public static let knownDirectives: Set<String> = [
         "up", "down", "verify", "no-transaction", "lock-timeout", "statement-timeout", "require", "nolint",
-        "seed-tables", "env", "test", "as", "claims", "expect", "backfill", "sync",
+        "seed-tables", "env", "test", "as", "claims", "expect", "backfill", "sync", "squash",
     ]
 
     private static let sectionNames: Set<String> = ["up", "down", "verify"]
@@ -137,6 +137,7 @@ public enum NativeMigrationParser {
         }
         try BackfillStep.check(migration, path: path)
         try SyncStep.check(migration, path: path)
+        try SquashedVersions.check(migration, path: path)
     }
 
     private static func requirement(_ directive: SQLDirective, path: String) throws(StrataError) -> ExtensionRequirement {

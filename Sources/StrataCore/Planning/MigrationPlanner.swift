@@ -21,15 +21,21 @@ public struct MigrationPlanner: Sendable {
     private static func statuses(migrations: [Migration], history: [HistoryEntry]) -> [MigrationStatus] {
         var historyByVersion: [MigrationVersion: HistoryEntry] = [:]
         for entry in history { historyByVersion[entry.version] = entry }
+        // Versions a squash file replaces, with the old files' checksums.
+        var squashed: [MigrationVersion: Set<String>] = [:]
+        for migration in migrations { squashed.merge(SquashedVersions.of(migration)) { $0.union($1) } }
         var result: [MigrationStatus] = []
         var seen = Set<MigrationVersion>()
         for migration in migrations {
             seen.insert(migration.version)
             let entry = historyByVersion[migration.version]
             let state: MigrationStatus.State
+            // A squash applied as the old files: its version's row has the old file's checksum.
+            let matches = entry?.checksum == migration.checksum
+                || (entry.map { SquashedVersions.of(migration)[migration.version]?.contains($0.checksum) == true } ?? false)
             switch entry?.state {
             case nil: state = .pending
-            case .applied?, .baseline?: state = entry?.checksum == migration.checksum || entry?.state == .baseline ? .applied : .changed
+            case .applied?, .baseline?: state = matches || entry?.state == .baseline ? .applied : .changed
             // A failed no-transaction run with committed statements is partly applied: `partial`, like an interrupted one.
             case .failed?: state = (entry?.statementsRun ?? 0) > 0 ? .partial : .failed
             case .partial?: state = .partial
@@ -39,6 +45,8 @@ public struct MigrationPlanner: Sendable {
                 version: migration.version, name: migration.name, state: state, migration: migration, history: entry))
         }
         for entry in history where !seen.contains(entry.version) {
+            // An old file a squash replaces, applied as it was: accounted for by the squash, not missing.
+            if squashed[entry.version]?.contains(entry.checksum) == true, entry.isInEffect { continue }
             result.append(MigrationStatus(
                 version: entry.version, name: entry.name, state: .missing, migration: nil, history: entry))
         }
@@ -61,6 +69,18 @@ public struct MigrationPlanner: Sendable {
     /// True when `version` is `0` or the version of a file or history row: a `--to` target must name one.
     public func knows(_ version: MigrationVersion) -> Bool {
         version == .zero || migrations.contains { $0.version == version } || history.contains { $0.version == version }
+    }
+
+    /// A squash file that is pending while the database applied some, not all, of the files it replaces: applying
+    /// it would create what those files already created. `migrate` refuses before anything runs.
+    public func partlyAppliedSquash() -> (squash: MigrationStatus, applied: [MigrationVersion])? {
+        for status in statuses() where status.state == .pending {
+            guard let migration = status.migration else { continue }
+            let replaced = SquashedVersions.of(migration)
+            let applied = history.filter { replaced[$0.version] != nil && $0.isInEffect }.map(\.version)
+            if !applied.isEmpty { return (status, applied) }
+        }
+        return nil
     }
 
     /// Applied migrations whose files changed since they were applied.

@@ -165,6 +165,14 @@ public struct MigrationRunner: Sendable {
         _ planner: MigrationPlanner, target: MigrationVersion?, statements: inout StatementCache
     ) throws(StrataError) {
         try Self.refuseChanged(planner)
+        if let (squash, applied) = planner.partlyAppliedSquash(), let migration = squash.migration {
+            throw StrataError(
+                .validation,
+                "\(squash.version) \(squash.name) replaces migrations of which this database applied only some (\(applied.map(\.rawValue).joined(separator: ", ")))",
+                location: FileLocation(path: migration.path, line: 1),
+                hint: "apply the old files first (they are in the squashed/ folder next to the migrations: "
+                    + "strata migrate --dir <folder>/squashed), then migrate with the squash")
+        }
         let problems = ValidationProblem.find(in: planner.statuses())
         for problem in problems where problem.kind == .missing {
             logger.warning("\(problem)")

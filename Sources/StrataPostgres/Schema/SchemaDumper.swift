@@ -11,6 +11,21 @@ public enum SchemaDumper {
         settings: ConnectionSettings, session: DatabaseSession, history: HistoryTable, listingApplied: Bool = true,
         environment: [String: String] = ProcessInfo.processInfo.environment, logger: Logger
     ) async throws(StrataError) -> String {
+        let dump = try await pgDumpSchema(settings: settings, session: session, history: history, environment: environment, logger: logger)
+        guard listingApplied else { return SchemaDumpText.normalized(dump, applied: []) }
+        let applied = try await history.entries(in: session)
+            .filter { $0.state == .applied || $0.state == .baseline }
+            .sorted { $0.version < $1.version }
+            .map { (version: $0.version.rawValue, name: $0.name) }
+        return SchemaDumpText.normalized(dump, applied: applied)
+    }
+
+    /// `pg_dump --schema-only` of the database of `settings` as pg_dump writes it, without owners, privileges,
+    /// tablespaces or Strata's own schema (the pg_dump matching the server's major version).
+    public static func pgDumpSchema(
+        settings: ConnectionSettings, session: DatabaseSession, history: HistoryTable,
+        environment: [String: String] = ProcessInfo.processInfo.environment, logger: Logger
+    ) async throws(StrataError) -> String {
         let server = try await ServerVersion.read(in: session)
         let tool = try await PostgresClientTool.locate(
             "pg_dump", serverMajorVersion: server.major, environment: environment, logger: logger)
@@ -25,11 +40,6 @@ public enum SchemaDumper {
                 .clientTool, "pg_dump --schema-only of \(settings.database) failed (exit \(output.status))",
                 detail: output.tail(8))
         }
-        guard listingApplied else { return SchemaDumpText.normalized(output.standardOutput, applied: []) }
-        let applied = try await history.entries(in: session)
-            .filter { $0.state == .applied || $0.state == .baseline }
-            .sorted { $0.version < $1.version }
-            .map { (version: $0.version.rawValue, name: $0.name) }
-        return SchemaDumpText.normalized(output.standardOutput, applied: applied)
+        return output.standardOutput
     }
 }
