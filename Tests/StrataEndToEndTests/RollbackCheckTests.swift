@@ -101,6 +101,35 @@ extension SchemaToolsTests {
             #expect(drift.standardOutput.contains("INDEX public.people_name: only in the migrations"))
             #expect(drift.standardOutput.contains("FUNCTION public.touch(): changed"))
             #expect(drift.standardError.contains("3 differences"))
+
+            // --write turns the hand-made changes into a migration; with it the folder builds what the database has.
+            let shadowThree = server.url(for: try await server.makeDatabase(prefix: "driftshadow"))
+            let written = try StrataBinary.run(
+                ["diff", "--write", "hotfix", "--shadow-url", shadowThree, "--database-url", url], in: project.path)
+            #expect(written.status == 0, "\(written.output)")
+            #expect(written.standardOutput.contains("for 3 differences"), "\(written.output)")
+            let files = try FileManager.default.contentsOfDirectory(atPath: project.path + "/db/migrations").sorted()
+            let hotfix = try #require(files.first { $0.hasSuffix("_hotfix.sql") })
+            let text = try String(contentsOfFile: project.path + "/db/migrations/" + hotfix, encoding: .utf8)
+            #expect(text.contains("ALTER TABLE \"public\".\"people\" ADD COLUMN nick text;"), "\(text)")
+            #expect(text.contains("DROP INDEX \"public\".\"people_name\";"), "\(text)")
+            #expect(text.contains("CREATE OR REPLACE FUNCTION public.touch()"), "\(text)")
+            let shadowFour = server.url(for: try await server.makeDatabase(prefix: "driftshadow"))
+            let after = try StrataBinary.run(["diff", "--shadow-url", shadowFour, "--database-url", url], in: project.path)
+            #expect(after.status == 0, "\(after.output)")
+            #expect(after.standardOutput.contains("matches the migration folder"), "\(after.output)")
+            // The database has the changes already: recorded as applied, it validates and has nothing to run.
+            let version = String(hotfix.prefix { $0 != "_" })
+            let marked = try StrataBinary.run(["repair", "--mark-applied", version, "--database-url", url], in: project.path)
+            #expect(marked.status == 0, "\(marked.output)")
+            #expect(try StrataBinary.run(["validate", "--database-url", url], in: project.path).status == 0)
+            let nothing = try StrataBinary.run(["migrate", "--database-url", url], in: project.path)
+            #expect(nothing.status == 0 && !nothing.standardOutput.contains("applied  \(version)"), "\(nothing.output)")
+            // Its down section takes a database back to the folder as it was.
+            let shadowFive = server.url(for: try await server.makeDatabase(prefix: "driftshadow"))
+            #expect(try StrataBinary.run(["migrate", "--database-url", shadowFive], in: project.path).status == 0)
+            let down = try StrataBinary.run(["rollback", "--database-url", shadowFive], in: project.path)
+            #expect(down.status == 0, "\(down.output)")
         }
     }
 }

@@ -27,6 +27,11 @@ struct DiffCommand: AsyncParsableCommand {
     @Flag(help: "Print the differences as JSON.")
     var json = false
 
+    @Option(help: ArgumentHelp(
+        "Write the differences as a new migration NAME (up: what the database has that the folder does not; down: undo).",
+        valueName: "name"))
+    var write: String?
+
     @OptionGroup var global: GlobalOptions
 
     @OptionGroup var folder: FolderOptions
@@ -46,6 +51,17 @@ struct DiffCommand: AsyncParsableCommand {
                 catalog, shadow: shadow, options: options, environment: context.environment, logger: context.logger)
         }
         let differences = SchemaObjectDiff.compare(database: database, folder: folderSchema)
+        if let write, !differences.isEmpty {
+            let sections = try SchemaFixMigration.sections(database: database, folder: folderSchema)
+            let path = try Self.writeMigration(
+                sections, name: write, folder: context.migrationsDirectory, count: differences.count)
+            if !global.quiet {
+                Console.standardOutput.write(
+                    "wrote \(path): \(sections.up.count) statements up, \(sections.down.count) down, for \(differences.count) difference\(differences.count == 1 ? "" : "s")\n"
+                        + "the database already has these changes: record it there with 'strata repair --mark-applied \((path as NSString).lastPathComponent.split(separator: "_").first ?? "")'")
+            }
+            return
+        }
         if json {
             let items: [[String: Any]] = differences.map { difference in
                 var item: [String: Any] = [
@@ -75,5 +91,20 @@ struct DiffCommand: AsyncParsableCommand {
                 "\(differences.count) difference\(differences.count == 1 ? "" : "s") between the database and the migration folder",
                 hint: "a change made by hand belongs in a migration; `strata status` shows pending migrations")
         }
+    }
+
+    /// Writes `sections` as the next migration of `folder`, named `name`; returns its path.
+    static func writeMigration(
+        _ sections: SchemaFixMigration.Sections, name: String, folder: String, count: Int
+    ) throws(StrataError) -> String {
+        let slug = Templates.slug(name)
+        guard !slug.isEmpty else { throw StrataError(.usage, "--write '\(name)' gives an empty file name") }
+        let existing = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        let version = NewMigrationVersion.next(
+            existing: existing.compactMap { MigrationFolder.identity(ofFileName: $0)?.version }, now: Date(), format: nil)
+        let path = (folder as NSString).appendingPathComponent("\(version)_\(slug).sql")
+        let reason = "Written by `strata diff --write`: \(count) change\(count == 1 ? "" : "s") made to the database by hand."
+        try FileWriting.write(SchemaFixMigration.file(sections, reason: reason), to: path)
+        return path
     }
 }

@@ -15,7 +15,7 @@ struct RepairCommand: AsyncParsableCommand {
             strata.events.
             """)
 
-    @Option(name: .customLong("mark-applied"), help: ArgumentHelp("A failed or partial version finished by hand.", valueName: "version"))
+    @Option(name: .customLong("mark-applied"), help: ArgumentHelp("A failed or partial version finished by hand, or a pending one whose changes the database has.", valueName: "version"))
     var markApplied: [String] = []
 
     @Option(help: ArgumentHelp("A failed, partial, skipped or missing version to remove from the history.", valueName: "version"))

@@ -54,7 +54,7 @@ enum Templates {
 
 /// Writing a file with a clear error.
 enum FileWriting {
-    static func write(_ text: String, to path: String) throws {
+    static func write(_ text: String, to path: String) throws(StrataError) {
         do {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
         } catch {

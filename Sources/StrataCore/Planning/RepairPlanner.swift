@@ -1,6 +1,6 @@
 /// Decides what `strata repair` changes: checksums of edited applied files take the file's; a failed or partial
 /// no-transaction file that was edited keeps its progress (the next migrate resumes at the failed statement);
-/// `markApplied` versions (finished by hand) become applied; `forget` versions (failed, partial, skipped, or whose
+/// `markApplied` versions (finished by hand, or pending files whose changes the database has) become applied; `forget` versions (failed, partial, skipped, or whose
 /// file is gone) are removed so they run again from the start. Pure.
 public enum RepairPlanner {
     /// The actions `repair` takes on `planner`'s statuses; a requested version that cannot be handled is an error.
@@ -10,6 +10,14 @@ public enum RepairPlanner {
         var actions: [RepairAction] = []
         var handled: Set<MigrationVersion> = []
         for status in planner.statuses() {
+            // A pending file whose changes are in the database already (made by hand, then written down).
+            if status.history == nil, status.state == .pending, markApplied.contains(status.version), let migration = status.migration {
+                actions.append(RepairAction(
+                    kind: .markApplied, version: status.version, name: migration.name, oldChecksum: "",
+                    newChecksum: migration.checksum, statementsRun: 0))
+                handled.insert(status.version)
+                continue
+            }
             guard let entry = status.history else { continue }
             let fileChecksum = status.migration?.checksum ?? entry.checksum
             func action(_ kind: RepairAction.Kind) -> RepairAction {

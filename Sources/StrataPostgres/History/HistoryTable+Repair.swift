@@ -18,20 +18,23 @@ extension HistoryTable {
         try await session.run(query)
     }
 
-    /// Marks a failed or partial row as applied (the user finished the file by hand).
+    /// Marks a failed or partial row as applied (the user finished the file by hand), or records a pending file as
+    /// applied (its changes are in the database already, e.g. the migration `diff --write` wrote from them).
     func markApplied(version: String, name: String, checksum: String, in session: DatabaseSession) async throws(StrataError) {
         let query: PostgresQuery = """
             WITH changed AS (
-                UPDATE \(unescaped: historyName) SET state = 'applied', checksum = \(checksum), applied_at = now(),
+                INSERT INTO \(unescaped: historyName) AS h (version, name, checksum, state, duration_ms, statements_run)
+                VALUES (\(version), \(name), \(checksum), 'applied', 0, 0)
+                ON CONFLICT (version) DO UPDATE SET state = 'applied', checksum = EXCLUDED.checksum, applied_at = now(),
                     applied_by = current_user
-                WHERE version = \(version) AND state IN ('failed', 'partial') RETURNING version
+                WHERE h.state IN ('failed', 'partial') RETURNING version
             )
             INSERT INTO \(unescaped: eventsName) (action, version, name, outcome, detail)
             SELECT 'repair', version, \(name), 'marked-applied', 'finished by hand' FROM changed
             RETURNING version
             """
         guard try await session.run(query).count == 1 else {
-            throw StrataError(.usage, "version \(version) is not failed or partial", hint: "see strata status")
+            throw StrataError(.usage, "version \(version) is not failed, partial or pending", hint: "see strata status")
         }
     }
 
