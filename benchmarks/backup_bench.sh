@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# strata backup / restore against pg_dump -Fc / pg_restore alone, and strata docs on a 500-table schema.
+# strata backup / restore against pg_dump -Fc / pg_restore alone, and strata docs and strata diff on a 500-table
+# schema (diff against the time of applying the same folder to an empty database).
 #   benchmarks/backup_bench.sh [ROWS] [ROUNDS]      (defaults: 3000000 rows, 3 rounds)
+#   ONLY=schema benchmarks/backup_bench.sh 1 3      (the 500-table part only)
 # Runs in a temporary project on Strata's embedded server (STRATA_BIN, default .build/debug/strata); prints a
 # Markdown table. Each round alternates which tool goes first; medians are reported.
 set -euo pipefail
@@ -23,9 +25,11 @@ DROP TABLE big;
 SQL
 "$strata" migrate --no-lint --statement-timeout 0 >/dev/null
 url=$("$strata" dev url)
+host=$(echo "$url" | sed -E 's/.*host=([^&]*).*/\1/')
 size=$("$bin/psql" "$url" -Atc "SELECT pg_size_pretty(pg_database_size(current_database()))")
 now() { date +%s.%N; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2)}'; }
+if [ "${ONLY:-}" != schema ]; then
 : > dump.t; : > backup.t; : > restore.t; : > srestore.t
 for round in $(seq 1 "$rounds"); do
   rm -f plain.dump strata.dump strata.manifest.json
@@ -57,6 +61,7 @@ echo "| \`pg_dump -Fc\` alone | $(median < dump.t | xargs printf "%.2f") s |"
 echo "| \`strata backup\` (pg_dump -Fc + SHA-256 + manifest) | $(median < backup.t | xargs printf "%.2f") s |"
 echo "| \`createdb\` + \`pg_restore --single-transaction\` alone | $(median < restore.t | xargs printf "%.2f") s |"
 echo "| \`strata restore --into\` (checksum + create + pg_restore + history check) | $(median < srestore.t | xargs printf "%.2f") s |"
+fi
 
 # strata docs on a 500-table schema (each table with a foreign key to the previous one and an index).
 mkdir -p docs500/db/migrations
@@ -81,3 +86,20 @@ for round in $(seq 1 "$rounds"); do
   echo "$(now) - $start" | bc >> docs.t
 done
 echo "| \`strata docs\` on 500 tables (500 FKs, 1,000 indexes, Graphviz SVG included) | $(median < docs.t | xargs printf "%.2f") s |"
+
+# strata diff on the same schema: the folder applied to a throw-away shadow, both dumped and compared, against the
+# time of applying the folder alone to an empty database (the issue's goal: diff under 2x that).
+: > diff.t; : > apply.t
+for round in $(seq 1 "$rounds"); do
+  "$bin/createdb" -h "$host" -U postgres "apply500_$round"
+  "$bin/createdb" -h "$host" -U postgres "shadow500_$round"
+  start=$(now)
+  (cd docs500 && "$strata" migrate --no-lint --quiet --database-url "postgres://postgres@/apply500_$round?host=$host")
+  echo "$(now) - $start" | bc >> apply.t
+  start=$(now)
+  (cd docs500 && "$strata" diff --quiet --shadow-url "postgres://postgres@/shadow500_$round?host=$host" --database-url "$docs_url")
+  echo "$(now) - $start" | bc >> diff.t
+done
+apply=$(median < apply.t); diff=$(median < diff.t)
+echo "| \`strata migrate\` of the 500-table folder into an empty database | $(printf "%.2f" "$apply") s |"
+echo "| \`strata diff\` on 500 tables (shadow built, both dumped, compared) | $(printf "%.2f" "$diff") s ($(echo "$diff / $apply" | bc -l | xargs printf "%.2f")x the apply) |"
