@@ -2,7 +2,7 @@
 # strata fleet migrate on many databases, with --parallel 1, 2, 4 and 8: the speed-up curve, and the time per target
 # against one plain `strata migrate` of the same folder, same server, same run.
 #
-#   benchmarks/fleet.sh [-t TARGETS] [-m MIGRATIONS] [--strata BIN]     (defaults: 200 targets, 50 migrations)
+#   benchmarks/fleet.sh [-t TARGETS] [-m MIGRATIONS] [-p 1,2,4,8] [--strata BIN]   (defaults: 200 targets, 50 migrations)
 #
 # A temporary project on Strata's embedded server; every target is a fresh database. Prints a Markdown table.
 set -euo pipefail
@@ -10,11 +10,13 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 targets=200
 migrations=50
+parallels="1,2,4,8"
 strata="${STRATA_BIN:-}"
 while [ $# -gt 0 ]; do
     case "$1" in
         -t) targets="${2:?}"; shift 2 ;;
         -m) migrations="${2:?}"; shift 2 ;;
+        -p) parallels="${2:?}"; shift 2 ;;
         --strata) strata="${2:?}"; shift 2 ;;
         *) sed -n '5p' "${BASH_SOURCE[0]}" >&2; exit 2 ;;
     esac
@@ -47,7 +49,7 @@ single=$(echo "$(now) - $start" | bc -l)
 echo "| --parallel | wall time | targets/s | per target | speed-up vs --parallel 1 |"
 echo "|---:|---:|---:|---:|---:|"
 base=""
-for parallel in 1 2 4 8; do
+for parallel in ${parallels//,/ }; do
     : > fleet.toml
     for i in $(seq 1 "$targets"); do
         "$bin/createdb" -h "$host" -U postgres "f${parallel}_$i"
