@@ -1,7 +1,9 @@
 import Foundation
 import Logging
 import PostgresNIO
-import StrataCore
+// `StrataError`, `MigratorOptions`, `MigrationRunSummary` and `MigrationStatus` are part of this API: an app that
+// imports StrataKit can name them without depending on StrataCore itself.
+@_exported import StrataCore
 import StrataPostgres
 
 /// Strata for a Swift server: migrate on boot with the same lock, timeouts and guarantees as `strata migrate`, and
