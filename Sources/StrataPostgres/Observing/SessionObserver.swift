@@ -24,6 +24,8 @@ public final class SessionObserver: @unchecked Sendable {
     /// One loop for the whole run (not a task per statement, which costs client CPU on every statement).
     private var watcher: Task<Void, Never>?
     private var closed = false
+    /// A look at the blockers is under way (its answer may land just after the statement ended).
+    private var looking = false
 
     /// Creates an observer of `session`; `enabled: false` makes every call a no-op.
     public init(session: DatabaseSession, enabled: Bool = true, watchDelay: Duration = .milliseconds(300)) {
@@ -41,6 +43,18 @@ public final class SessionObserver: @unchecked Sendable {
     /// The last sessions seen blocking the migration connection, e.g.
     /// `pid 4242 (psql, idle in transaction for 12 s, LOCK TABLE accounts)`; `nil` when none was seen.
     public var lastBlockers: String? { lock.withLock { blockers } }
+
+    /// ``lastBlockers``, after waiting (at most `limit`) for a look that was under way when the statement ended: on
+    /// a loaded machine the answer can arrive a little after the lock timeout that it explains.
+    public func settledBlockers(waitingAtMost limit: Duration = .seconds(1)) async -> String? {
+        let clock = ContinuousClock()
+        let end = clock.now + limit
+        while true {
+            let (found, busy) = lock.withLock { (blockers, looking) }
+            if found != nil || !busy || clock.now >= end { return found }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+    }
 
     /// Runs `body` (one statement on the migration connection) while watching for sessions that block it.
     public func watching<T>(_ body: () async throws(StrataError) -> T) async throws(StrataError) -> T {
@@ -87,9 +101,14 @@ public final class SessionObserver: @unchecked Sendable {
         while !Task.isCancelled {
             do { try await Task.sleep(for: .milliseconds(100)) } catch { return }
             guard let start = lock.withLock({ statementStart }), clock.now - start >= watchDelay else { continue }
-            guard let observer = await observerSession() else { continue }
-            if let found = await Self.describeBlockers(of: pid, on: observer), lock.withLock({ statementStart == start }) {
-                lock.withLock { blockers = found }
+            lock.withLock { looking = true }
+            let observer = await observerSession()
+            let found = await observer.asyncMap { await Self.describeBlockers(of: pid, on: $0) } ?? nil
+            lock.withLock {
+                // Kept when the statement is still the same one, or ended with no other started since (a lock
+                // timeout that the answer explains).
+                if let found, statementStart == start || statementStart == nil { blockers = found }
+                looking = false
             }
         }
     }
@@ -122,5 +141,15 @@ public final class SessionObserver: @unchecked Sendable {
             """
         guard let rows = try? await observer.run(query), let text = try? rows.first?.decode(String?.self) else { return nil }
         return text
+    }
+}
+
+extension Optional {
+    /// `map` with an async transform.
+    fileprivate func asyncMap<T>(_ transform: (Wrapped) async -> T) async -> T? {
+        switch self {
+        case .some(let value): return await transform(value)
+        case .none: return nil
+        }
     }
 }

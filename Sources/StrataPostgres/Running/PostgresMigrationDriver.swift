@@ -147,7 +147,8 @@ public final class PostgresMigrationDriver: MigrationDriver, @unchecked Sendable
     }
 
     public func lastBlockers() async -> String? {
-        state.withLock { observer?.lastBlockers }
+        guard let observer = state.withLock({ observer }) else { return nil }
+        return await observer.settledBlockers()
     }
 
     // MARK: Transactions and statements

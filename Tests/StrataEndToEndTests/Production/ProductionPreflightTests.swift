@@ -104,11 +104,15 @@ import Testing
             #expect(slowest.slowest < .seconds(5), "a reader was blocked for \(slowest.slowest)")
 
             // The control: an ALTER that queues (lock_timeout 1.5 s) stalls the same reader.
+            // Both connections are open before the ALTER starts (on a loaded machine a connection can take longer
+            // than the ALTER's wait).
             let stalled = try await database.withSession { alter in
-                _ = try await alter.run("SET lock_timeout = '1500ms'")
-                async let reader = Self.slowestRead(database, for: .milliseconds(1200), after: .milliseconds(200))
-                _ = try? await alter.run("ALTER TABLE accounts ADD COLUMN other text")
-                return try await reader
+                try await database.withSession { reader in
+                    _ = try await alter.run("SET lock_timeout = '1500ms'")
+                    async let read = Self.slowestRead(on: reader, for: .milliseconds(1200), after: .milliseconds(200))
+                    _ = try? await alter.run("ALTER TABLE accounts ADD COLUMN other text")
+                    return try await read
+                }
             }
             print("preflight: slowest read while a bare ALTER queued: \(stalled.slowest), lock requests queued: \(stalled.queued)")
             #expect(stalled.queued >= 1, "the control's ALTER did not queue")
@@ -165,8 +169,15 @@ import Testing
     static func slowestRead(
         _ database: ProductionDatabase, for duration: Duration, after delay: Duration = .zero
     ) async throws -> (slowest: Duration, queued: Int64) {
+        try await database.withSession { reader in try await slowestRead(on: reader, for: duration, after: delay) }
+    }
+
+    /// ``slowestRead(_:for:after:)`` on a session already open.
+    static func slowestRead(
+        on reader: DatabaseSession, for duration: Duration, after delay: Duration = .zero
+    ) async throws -> (slowest: Duration, queued: Int64) {
         try await Task.sleep(for: delay)
-        return try await database.withSession { reader in
+        do {
             let clock = ContinuousClock()
             let end = clock.now + duration
             var slowest = Duration.zero
