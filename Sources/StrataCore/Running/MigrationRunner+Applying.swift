@@ -49,12 +49,16 @@ extension MigrationRunner {
     ) async throws(StrataError) -> Outcome {
         var current = status
         var attempt = 0
+        // The blockers seen on an earlier attempt of the same file, when the last attempt timed out before they
+        // could be looked up again (the same sessions usually hold the lock across the retries).
+        var seen: String?
         while true {
             do throws(StrataError) {
                 return try await applyOne(migration, status: current, statements: &statements)
             } catch {
                 guard error.sqlState == "55P03", options.interruption?.isTriggered != true else { throw error }
-                let blockers = await driver.lastBlockers()
+                let blockers = await driver.lastBlockers() ?? seen
+                seen = blockers
                 guard attempt < options.lockRetry.retries else {
                     throw RunStop.lockTimeoutFailure(error, attempts: attempt + 1, blockers: blockers)
                 }

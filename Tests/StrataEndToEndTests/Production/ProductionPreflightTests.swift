@@ -104,17 +104,29 @@ import Testing
             #expect(slowest.slowest < .seconds(5), "a reader was blocked for \(slowest.slowest)")
 
             // The control: an ALTER that queues (lock_timeout 1.5 s) stalls the same reader.
-            // Both connections are open before the ALTER starts (on a loaded machine a connection can take longer
-            // than the ALTER's wait).
+            // The control: a bare ALTER (lock_timeout 5 s) queues behind the idle transaction, and a reader queues
+            // behind the ALTER. Both connections are open before the ALTER starts, and the reader polls until it sees
+            // the queued request, so a loaded machine (a starved task, a slow connect) cannot hide the queue.
             let stalled = try await database.withSession { alter in
                 try await database.withSession { reader in
-                    _ = try await alter.run("SET lock_timeout = '1500ms'")
-                    async let read = Self.slowestRead(on: reader, for: .milliseconds(1200), after: .milliseconds(200))
-                    _ = try? await alter.run("ALTER TABLE accounts ADD COLUMN other text")
-                    return try await read
+                    _ = try await alter.run("SET lock_timeout = '5s'")
+                    let queuedALTER = Task { _ = try? await alter.run("ALTER TABLE accounts ADD COLUMN other text") }
+                    var queued: Int64 = 0
+                    for _ in 0..<100 where queued == 0 {
+                        let rows = try await reader.run(
+                            "SELECT count(*) FROM pg_locks WHERE relation = 'accounts'::regclass AND NOT granted")
+                        queued = (try? rows.first?.decode(Int64.self)) ?? 0
+                        if queued == 0 { try await Task.sleep(for: .milliseconds(20)) }
+                    }
+                    let clock = ContinuousClock()
+                    let start = clock.now
+                    _ = try await reader.run("SELECT count(*) FROM accounts")
+                    let read = clock.now - start
+                    await queuedALTER.value
+                    return (slowest: read, queued: queued)
                 }
             }
-            print("preflight: slowest read while a bare ALTER queued: \(stalled.slowest), lock requests queued: \(stalled.queued)")
+            print("preflight: a read while a bare ALTER queued: \(stalled.slowest), lock requests queued: \(stalled.queued)")
             #expect(stalled.queued >= 1, "the control's ALTER did not queue")
             #expect(stalled.slowest > .milliseconds(800), "the control did not stall the reader: \(stalled.slowest)")
 

@@ -19,7 +19,8 @@ import Testing
         let blockerPID = try await blocker.backendProcessID()
         try await blocker.run("BEGIN")
         try await blocker.run("LOCK TABLE busy IN ACCESS EXCLUSIVE MODE")
-        let options = MigratorOptions(lockTimeout: TimeoutValue(milliseconds: 600), lockRetry: Self.quickRetries)
+        // 1.5 s per attempt: time for the observer to look up the blocker even when the whole suite loads the machine.
+        let options = MigratorOptions(lockTimeout: TimeoutValue(milliseconds: 1500), lockRetry: Self.quickRetries)
         do {
             try await fixture.withMigrator(options) { try await $0.migrate(try fixture.migrations()) }
             Issue.record("expected a lock timeout")
