@@ -112,6 +112,11 @@ import Musl
         let (project, database) = try await prepared("sync_kill_", rows: 200_000)
         defer { try? FileManager.default.removeItem(atPath: project.path) }
         let url = database.url
+        // A row in the middle held FOR UPDATE: the copy cannot pass it (its batch waits, then times out), so the
+        // kill lands mid-copy however slowly a loaded machine polls.
+        let middle = try await database.openSession()
+        _ = try await middle.run("BEGIN")
+        _ = try await middle.run("SELECT id FROM clients WHERE id = 100000 FOR UPDATE")
         let victim = try StrataProcess.start(["sync", "start", "split", "--batch-size", "2000", "--database-url", url], in: project.path)
         defer { victim.stop() }
         var copying = false
@@ -125,6 +130,8 @@ import Musl
         _ = await victim.finish(within: .seconds(5))
         let copiedBefore = try await database.integer("SELECT rows_copied FROM strata.sync_tables")
         #expect(copiedBefore < 200_000, "the copy ended before the kill")
+        await middle.rollbackQuietly()
+        await middle.close()
         // Writes keep being mirrored while no copy runs.
         try await database.withSession { session in
             try await session.run("UPDATE clients SET email = 'after kill' WHERE id IN (1, 199999)")

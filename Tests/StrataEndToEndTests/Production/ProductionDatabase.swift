@@ -18,6 +18,14 @@ struct ProductionDatabase {
         return ProductionDatabase(settings: settings, url: server.url(for: settings))
     }
 
+    /// A new connection the caller closes.
+    func openSession() async throws -> DatabaseSession {
+        var logger = Logger(label: "strata.e2e.check")
+        logger.logLevel = .critical
+        return try await DatabaseSession.connect(
+            configuration: try settings.postgresConfiguration(), target: "e2e check", logger: logger)
+    }
+
     /// Runs `body` on a new connection, closed afterwards.
     func withSession<T>(_ body: (DatabaseSession) async throws -> T) async throws -> T {
         var logger = Logger(label: "strata.e2e.check")
