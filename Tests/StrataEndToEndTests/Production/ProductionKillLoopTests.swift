@@ -15,11 +15,11 @@ import Musl
     /// The statements of `2_mixed.sql`, in order; `log` rows mark the ones that insert.
     static let mixed: [(sql: String, log: String?)] = [
         ("INSERT INTO log VALUES ('2.1')", "2.1"),
-        ("SELECT pg_sleep(0.04)", nil),
+        ("SELECT pg_sleep(0.3)", nil),
         ("CREATE INDEX CONCURRENTLY items_code ON items (code)", nil),
         ("INSERT INTO log VALUES ('2.2')", "2.2"),
         ("ALTER TABLE items ADD COLUMN extra int", nil),
-        ("SELECT pg_sleep(0.04)", nil),
+        ("SELECT pg_sleep(0.3)", nil),
         ("INSERT INTO log VALUES ('2.3')", "2.3"),
         ("CREATE INDEX CONCURRENTLY items_extra ON items (extra, code)", nil),
         ("INSERT INTO log VALUES ('2.4')", "2.4"),
