@@ -103,25 +103,30 @@ struct SquashCommand: AsyncParsableCommand {
         }
     }
 
-    /// Moves the old files out first (the squash takes the version of the newest), then writes the squash.
+    /// Writes the squash beside the folder's files as a hidden file first (the reader skips dot files), moves the old
+    /// files out, then renames the squash into place; a failure on the way moves back what was moved and removes
+    /// the hidden file, so the folder is never left without the migrations it had.
     static func write(_ text: String, to path: String, moving files: [String], into archive: String) throws(StrataError) {
         let manager = FileManager.default
+        let folder = (path as NSString).deletingLastPathComponent
+        let pending = (folder as NSString).appendingPathComponent("." + (path as NSString).lastPathComponent + ".tmp")
+        func destination(_ file: String) -> String { (archive as NSString).appendingPathComponent((file as NSString).lastPathComponent) }
+        for file in files where manager.fileExists(atPath: destination(file)) {
+            throw StrataError(.usage, "\(destination(file)) exists already; nothing was changed", hint: "move it away first")
+        }
+        var moved: [String] = []
         do {
+            try text.write(toFile: pending, atomically: true, encoding: .utf8)
             try manager.createDirectory(atPath: archive, withIntermediateDirectories: true)
             for file in files {
-                let destination = (archive as NSString).appendingPathComponent((file as NSString).lastPathComponent)
-                guard !manager.fileExists(atPath: destination) else {
-                    throw StrataError(.usage, "\(destination) exists already; nothing was moved", hint: "move it away first")
-                }
+                try manager.moveItem(atPath: file, toPath: destination(file))
+                moved.append(file)
             }
-            for file in files {
-                try manager.moveItem(atPath: file, toPath: (archive as NSString).appendingPathComponent((file as NSString).lastPathComponent))
-            }
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
-        } catch let error as StrataError {
-            throw error
+            try manager.moveItem(atPath: pending, toPath: path)
         } catch {
-            throw StrataError(.io, "cannot write the squash \(path)", detail: "\(error)")
+            for file in moved.reversed() { try? manager.moveItem(atPath: destination(file), toPath: file) }
+            try? manager.removeItem(atPath: pending)
+            throw StrataError(.io, "cannot write the squash \(path); the folder is as it was", detail: "\(error)")
         }
     }
 }

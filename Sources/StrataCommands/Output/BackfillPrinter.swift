@@ -81,17 +81,7 @@ final class BackfillPrinter: @unchecked Sendable {
     }
 
     /// `1,234,567`
-    static func count(_ value: Int64) -> String {
-        let digits = String(value.magnitude)
-        var groups: [String] = []
-        var end = digits.endIndex
-        while end > digits.startIndex {
-            let start = digits.index(end, offsetBy: -3, limitedBy: digits.startIndex) ?? digits.startIndex
-            groups.insert(String(digits[start..<end]), at: 0)
-            end = start
-        }
-        return (value < 0 ? "-" : "") + groups.joined(separator: ",")
-    }
+    static func count(_ value: Int64) -> String { ByteCount.grouped(value) }
 
     /// `250 ms`, `12.5 s`, `3 min 20 s`
     static func duration(_ value: Duration) -> String {

@@ -3,7 +3,7 @@ import StrataPostgres
 
 /// What the sync commands print: text for a person, JSON for a pipeline.
 enum SyncRendering {
-    static func count(_ value: Int64) -> String { BackfillPrinter.count(value) }
+    static func count(_ value: Int64) -> String { ByteCount.grouped(value) }
     static func quote(_ text: String) -> String { StatusRendering.quote(text) }
     static func seconds(_ duration: Duration) -> String { String(format: "%.2f s", Double(duration.wholeMilliseconds) / 1000) }
 

@@ -180,8 +180,16 @@ public struct SyncPairPlan: Sendable, Hashable {
     public var fromKey: [String]
     /// The key columns in the new table.
     public var toKey: [String]
+    /// A written column of the new table and the expression over the old row that fills it.
+    public struct Column: Sendable, Hashable {
+        /// The new table's column.
+        public var column: String
+        /// The SQL expression over the old row.
+        public var expression: String
+    }
+
     /// Each written column of the new table and the expression over the old row that fills it.
-    public var columns: [(column: String, expression: String)]
+    public var columns: [Column]
     /// Old columns the compatibility view gives as NULL after cut-over (nothing copies them as they are).
     public var viewNullColumns: [String]
     /// Old NOT NULL columns without default that the write-back cannot fill: cut-over will be refused.
@@ -196,21 +204,11 @@ public struct SyncPairPlan: Sendable, Hashable {
         to = pair.plan.to.description
         fromKey = pair.fromKey
         toKey = pair.toKey
-        columns = pair.targets.map { ($0.column, $0.expression) }
+        columns = pair.targets.map { Column(column: $0.column, expression: $0.expression) }
         viewNullColumns = pair.viewColumns.filter { $0.new == nil }.map(\.old.name)
         unwritableOldColumns = pair.unwritableOldColumns
         self.archive = archive.description
         self.rowsEstimate = rowsEstimate
-    }
-
-    public static func == (left: SyncPairPlan, right: SyncPairPlan) -> Bool {
-        left.from == right.from && left.to == right.to && left.columns.map(\.column) == right.columns.map(\.column)
-            && left.columns.map(\.expression) == right.columns.map(\.expression)
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(from)
-        hasher.combine(to)
     }
 }
 

@@ -135,7 +135,7 @@ struct SyncSQL: Sendable {
 
     /// Checks the mapping without running it: PostgreSQL plans the copy (types, expressions, columns).
     var explainCopy: String {
-        "EXPLAIN INSERT INTO \(to) (\(targetColumns)) SELECT \(expressions) FROM \(from) AS s \(upsertTail.replacingOccurrences(of: "EXCLUDED", with: "EXCLUDED"))"
+        "EXPLAIN INSERT INTO \(to) (\(targetColumns)) SELECT \(expressions) FROM \(from) AS s \(upsertTail)"
     }
 
     /// One copy batch: `$1` the last key copied (left out from the start), `$2` the upper key, `$3` the limit.
@@ -193,39 +193,35 @@ struct SyncSQL: Sendable {
         "md5(ROW(" + table.targets.map { q($0.column) }.joined(separator: ", ") + ")::text)"
     }
 
+    /// `(k1, k2) > $1 AND (k1, k2) <= $2` over `keys` of `types`, each side only when asked (`true` with neither):
+    /// `$1` is the lower bound when there is one, the upper bound takes the next parameter.
+    func keyRange(_ keys: [String], _ types: [String], lower: Bool, upper: Bool) -> String {
+        let tuple = "(" + keys.map(q).joined(separator: ", ") + ")"
+        var parts: [String] = []
+        if lower { parts.append("\(tuple) > \(bound(1, types: types))") }
+        if upper { parts.append("\(tuple) <= \(bound(lower ? 2 : 1, types: types))") }
+        return parts.isEmpty ? "true" : parts.joined(separator: " AND ")
+    }
+
     /// Count and hash of the old rows (`source`: the old table or its archive) in a key range; `$1` lower (exclusive)
     /// and `$2` upper (inclusive) bounds as text arrays, each optional per `lower`/`upper`.
     func chunkSummary(source: String, lower: Bool, upper: Bool) -> (old: String, new: String) {
-        func range(_ keys: [String], _ types: [String]) -> String {
-            let tuple = "(" + keys.map(q).joined(separator: ", ") + ")"
-            var parts: [String] = []
-            if lower { parts.append("\(tuple) > \(bound(1, types: types))") }
-            if upper { parts.append("\(tuple) <= \(bound(lower ? 2 : 1, types: types))") }
-            return parts.isEmpty ? "true" : parts.joined(separator: " AND ")
-        }
         let fromOrder = table.fromKey.map(q).joined(separator: ", ")
         let toOrder = table.toKey.map(q).joined(separator: ", ")
         return (
-            "SELECT count(*), coalesce(md5(string_agg(\(oldRowHash), '' ORDER BY \(fromOrder))), '') FROM \(source) AS s WHERE \(range(table.fromKey, table.fromKeyTypes))",
-            "SELECT count(*), coalesce(md5(string_agg(\(newRowHash), '' ORDER BY \(toOrder))), '') FROM \(to) AS s WHERE \(range(table.toKey, table.toKeyTypes))"
+            "SELECT count(*), coalesce(md5(string_agg(\(oldRowHash), '' ORDER BY \(fromOrder))), '') FROM \(source) AS s WHERE \(keyRange(table.fromKey, table.fromKeyTypes, lower: lower, upper: upper))",
+            "SELECT count(*), coalesce(md5(string_agg(\(newRowHash), '' ORDER BY \(toOrder))), '') FROM \(to) AS s WHERE \(keyRange(table.toKey, table.toKeyTypes, lower: lower, upper: upper))"
         )
     }
 
     /// The keys (as text arrays) whose rows differ in a range, at most 100.
     func differingKeys(source: String, lower: Bool, upper: Bool) -> String {
-        func range(_ keys: [String], _ types: [String]) -> String {
-            let tuple = "(" + keys.map(q).joined(separator: ", ") + ")"
-            var parts: [String] = []
-            if lower { parts.append("\(tuple) > \(bound(1, types: types))") }
-            if upper { parts.append("\(tuple) <= \(bound(lower ? 2 : 1, types: types))") }
-            return parts.isEmpty ? "true" : parts.joined(separator: " AND ")
-        }
         let oldKey = "ARRAY[" + table.fromKey.map { "\(q($0))::text" }.joined(separator: ", ") + "]"
         let newKey = "ARRAY[" + table.toKey.map { "\(q($0))::text" }.joined(separator: ", ") + "]"
         return """
             SELECT coalesce(o.k, n.k) FROM
-                (SELECT \(oldKey) AS k, \(oldRowHash) AS h FROM \(source) AS s WHERE \(range(table.fromKey, table.fromKeyTypes))) AS o
-                FULL JOIN (SELECT \(newKey) AS k, \(newRowHash) AS h FROM \(to) AS s WHERE \(range(table.toKey, table.toKeyTypes))) AS n
+                (SELECT \(oldKey) AS k, \(oldRowHash) AS h FROM \(source) AS s WHERE \(keyRange(table.fromKey, table.fromKeyTypes, lower: lower, upper: upper))) AS o
+                FULL JOIN (SELECT \(newKey) AS k, \(newRowHash) AS h FROM \(to) AS s WHERE \(keyRange(table.toKey, table.toKeyTypes, lower: lower, upper: upper))) AS n
                 ON o.k = n.k
             WHERE o.h IS DISTINCT FROM n.h
             ORDER BY 1 LIMIT 100
