@@ -70,6 +70,10 @@ public protocol MigrationDriver: Sendable {
     func execute(_ statement: SQLStatement, path: String) async throws(StrataError)
     /// Runs a verify query and says what its first row's first value was.
     func verify(_ statement: SQLStatement, path: String) async throws(StrataError) -> VerifyAnswer
+    /// Runs a whole transactional file (up or down) and its history change as one statement, in one round trip and
+    /// one transaction, under the lock and with the file's `lock_timeout`; `false` when the driver cannot (nothing
+    /// was sent). When it throws, nothing of the file took effect.
+    func runWholeFile(_ run: WholeFileRun) async throws(StrataError) -> Bool
     /// Restores the session's settings after a file changed them (`SET`, `RESET`, `set_config`, a role).
     func resetSession() async
 

@@ -108,6 +108,8 @@ extension MigrationRunner {
         let clock = ContinuousClock()
         let start = clock.now
         try Self.refuseNonTransactionalStatements(up, in: migration)
+        let whole = WholeFileRun(migration: migration, statements: up, direction: .apply, recordedVersion: recordedVersion)
+        if try await ranWholeFile(whole, verify: verify) { return .applied(statements: up.count) }
         try await driver.begin()
         do throws(StrataError) {
             try await driver.fence()

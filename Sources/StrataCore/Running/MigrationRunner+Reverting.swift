@@ -45,6 +45,8 @@ extension MigrationRunner {
         switch migration.transactionMode {
         case .transactional:
             try Self.refuseNonTransactionalStatements(down, in: migration, path: migration.downPath)
+            let whole = WholeFileRun(migration: migration, statements: down, direction: .revert, recordedVersion: recordedVersion)
+            if try await ranWholeFile(whole, verify: []) { return }
             try await driver.begin()
             do throws(StrataError) {
                 try await driver.fence()

@@ -29,6 +29,9 @@ public struct MigratorOptions: Sendable {
     public var interruption: MigrationInterruption?
     /// `search_path` for the run's migrations (a tenant schema first, e.g. `"acme", public`); `nil` keeps the role's.
     public var searchPath: String?
+    /// Send each qualifying transactional file with its history change as one statement (one round trip); a
+    /// failure is run again statement by statement to name its line. `false` sends every statement alone.
+    public var wholeFileRuns = true
 
     /// Creates options.
     public init(

@@ -119,25 +119,34 @@ public struct HistoryTable: Sendable {
         _ migration: Migration, version recordedVersion: String? = nil, state: HistoryEntry.State,
         durationMilliseconds: Int, statementsRun: Int, action: String, in session: DatabaseSession
     ) async throws(StrataError) {
-        let version = recordedVersion ?? migration.version.rawValue
-        let name = migration.name
-        let checksum = migration.checksum
-        let stateText = state.rawValue
-        let duration = Int32(clamping: durationMilliseconds)
-        let count = Int32(clamping: statementsRun)
-        let query: PostgresQuery = """
+        let sql = recordSQL(
+            migration, version: recordedVersion, state: state, duration: "\(Int32(clamping: durationMilliseconds))",
+            statementsRun: statementsRun, action: action)
+        try await session.run(PostgresQuery(unsafeSQL: sql))
+    }
+
+    /// The statement of ``record(_:version:state:durationMilliseconds:statementsRun:action:in:)`` with its values
+    /// written as literals (for a server-side block); `duration` is SQL for the milliseconds.
+    func recordSQL(
+        _ migration: Migration, version recordedVersion: String?, state: HistoryEntry.State, duration: String,
+        statementsRun: Int, action: String
+    ) -> String {
+        let version = DollarQuoting.literal(recordedVersion ?? migration.version.rawValue)
+        let name = DollarQuoting.literal(migration.name)
+        let checksum = DollarQuoting.literal(migration.checksum)
+        let stateText = DollarQuoting.literal(state.rawValue)
+        return """
             WITH recorded AS (
-                INSERT INTO \(unescaped: historyName) (version, name, checksum, state, duration_ms, statements_run)
-                VALUES (\(version), \(name), \(checksum), \(stateText), \(duration), \(count))
+                INSERT INTO \(historyName) (version, name, checksum, state, duration_ms, statements_run)
+                VALUES (\(version), \(name), \(checksum), \(stateText), \(duration), \(Int32(clamping: statementsRun)))
                 ON CONFLICT (version) DO UPDATE SET name = EXCLUDED.name, checksum = EXCLUDED.checksum,
                     state = EXCLUDED.state, applied_at = now(), applied_by = current_user,
                     duration_ms = EXCLUDED.duration_ms, statements_run = EXCLUDED.statements_run
                 RETURNING version
             )
-            INSERT INTO \(unescaped: eventsName) (action, version, name, outcome, duration_ms)
-            SELECT \(action), version, \(name), \(stateText), \(duration) FROM recorded
+            INSERT INTO \(eventsName) (action, version, name, outcome, duration_ms)
+            SELECT \(DollarQuoting.literal(action)), version, \(name), \(stateText), \(duration) FROM recorded
             """
-        try await session.run(query)
     }
 
     /// Deletes a migration's row (after its down ran) and logs the rollback, in one statement. Throws when no row
@@ -145,20 +154,26 @@ public struct HistoryTable: Sendable {
     public func remove(
         _ migration: Migration, version: String, durationMilliseconds: Int, in session: DatabaseSession
     ) async throws(StrataError) {
-        let name = migration.name
-        let duration = Int32(clamping: durationMilliseconds)
-        let query: PostgresQuery = """
-            WITH removed AS (DELETE FROM \(unescaped: historyName) WHERE version = \(version) RETURNING version)
-            INSERT INTO \(unescaped: eventsName) (action, version, name, outcome, duration_ms)
-            SELECT 'rollback', version, \(name), 'reverted', \(duration) FROM removed
-            RETURNING version
-            """
-        let rows = try await session.run(query)
-        guard rows.count == 1 else {
-            throw StrataError(
-                .validation, "history has no row for version \(version) to remove",
-                hint: "another process changed \(historyName) during the rollback; run strata status")
-        }
+        let sql = removeSQL(migration, version: version, duration: "\(Int32(clamping: durationMilliseconds))")
+        let rows = try await session.run(PostgresQuery(unsafeSQL: sql + " RETURNING version"))
+        guard rows.count == 1 else { throw missingRow(version) }
+    }
+
+    /// The statement of ``remove(_:version:durationMilliseconds:in:)`` with its values written as literals (for a
+    /// server-side block, which checks `FOUND` after it); `duration` is SQL for the milliseconds.
+    func removeSQL(_ migration: Migration, version: String, duration: String) -> String {
+        """
+        WITH removed AS (DELETE FROM \(historyName) WHERE version = \(DollarQuoting.literal(version)) RETURNING version)
+        INSERT INTO \(eventsName) (action, version, name, outcome, duration_ms)
+        SELECT 'rollback', version, \(DollarQuoting.literal(migration.name)), 'reverted', \(duration) FROM removed
+        """
+    }
+
+    /// The error when a rollback finds no history row to remove.
+    func missingRow(_ version: String) -> StrataError {
+        StrataError(
+            .validation, "history has no row for version \(version) to remove",
+            hint: "another process changed \(historyName) during the rollback; run strata status")
     }
 
     /// Forgets a skipped migration (after a rollback below it), logging the event.

@@ -90,6 +90,9 @@ public struct MigrationLock: MigrationLocking {
                 + "--lock-strategy table keeps runs apart"
     }
 
+    /// Both advisory locks held by this connection's server session.
+    public var heldCondition: String? { Self.holds([key, runKey]) }
+
     /// An advisory lock cannot be lost while its connection lives.
     public func lossReason() -> String? { nil }
 

@@ -16,6 +16,9 @@ public protocol MigrationLocking: Sendable {
     func fence(on session: DatabaseSession) async throws(StrataError)
     /// Why the lock is not held by this connection any more (checked before each commit), or `nil` when it is.
     func checkHeld(on session: DatabaseSession) async -> String?
+    /// SQL that is true while this connection holds the lock, for a check inside a server-side block; `nil` when
+    /// the lock cannot be checked that way (a whole file then runs statement by statement).
+    var heldCondition: String? { get }
 }
 
 extension MigrationLocking {
@@ -24,6 +27,9 @@ extension MigrationLocking {
 
     /// Locks fenced inside each transaction need no extra check.
     public func checkHeld(on session: DatabaseSession) async -> String? { nil }
+
+    /// Locks without a one-expression check run files statement by statement.
+    public var heldCondition: String? { nil }
 
     /// Runs `body` holding the lock on `session`; the lock is released on every path.
     public func holding<T: Sendable>(

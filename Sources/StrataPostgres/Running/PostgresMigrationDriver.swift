@@ -198,6 +198,41 @@ public final class PostgresMigrationDriver: MigrationDriver, @unchecked Sendable
         }
     }
 
+    /// The advisory lock only (a lease is checked by its own queries); the file's `lock_timeout` is set inside
+    /// the block when it differs from the run's default.
+    public func runWholeFile(_ run: WholeFileRun) async throws(StrataError) -> Bool {
+        guard let lockHeld = lock.heldCondition else { return false }
+        let defaults = state.withLock { sessionDefaults }
+        var settings: [String] = []
+        if let value = run.migration.lockTimeout ?? options.lockTimeout, value != defaults?.lockTimeout {
+            settings.append("set_config('lock_timeout', '\(value.postgresLiteral)', true)")
+        }
+        let elapsed = WholeFileBlock.elapsedMilliseconds
+        let history: String
+        switch run.direction {
+        case .apply:
+            history = self.history.recordSQL(
+                run.migration, version: run.recordedVersion, state: .applied, duration: elapsed,
+                statementsRun: run.statements.count, action: "apply")
+        case .revert:
+            guard let version = run.recordedVersion else { return false }
+            history = self.history.removeSQL(run.migration, version: version, duration: elapsed)
+        }
+        let block = WholeFileBlock.text(
+            statements: run.statements, settings: settings, lockHeld: lockHeld, history: history,
+            checkFound: run.direction == .revert)
+        let session = session
+        let path = run.direction == .revert ? run.migration.downPath : run.migration.path
+        session.logger.debug("\(path): \(run.statements.count) statements in one round trip")
+        let query = PostgresQuery(unsafeSQL: block)
+        guard let observer = state.withLock({ observer }) else {
+            try await session.run(query)
+            return true
+        }
+        _ = try await observer.watching { () throws(StrataError) in try await session.run(query) }
+        return true
+    }
+
     public func resetSession() async {
         _ = try? await session.run("RESET ALL")
         _ = try? await session.run("SET SESSION AUTHORIZATION DEFAULT")

@@ -161,6 +161,39 @@ final class InMemoryMigrationDriver: MigrationDriver, @unchecked Sendable {
         }
     }
 
+    /// Makes ``runWholeFile(_:)`` run a qualifying file as one unit, as the PostgreSQL driver does; off by default,
+    /// so the other tests see every statement alone.
+    var runsWholeFiles = false
+
+    func runWholeFile(_ run: WholeFileRun) async throws(StrataError) -> Bool {
+        guard runsWholeFiles else { return false }
+        note("whole \(run.migration.version)")
+        lock.withLock { saved = state }
+        do throws(StrataError) {
+            let path = run.direction == .revert ? run.migration.downPath : run.migration.path
+            for statement in run.statements { try await execute(statement, path: path) }
+            switch run.direction {
+            case .apply:
+                try await record(
+                    run.migration, recordedVersion: run.recordedVersion, state: .applied, durationMilliseconds: 0,
+                    statementsRun: run.statements.count, action: "apply")
+            case .revert:
+                try await removeRecord(run.migration, recordedVersion: run.recordedVersion ?? "", durationMilliseconds: 0)
+            }
+            lock.withLock {
+                saved = nil
+                commits += 1
+            }
+            return true
+        } catch {
+            lock.withLock {
+                if let saved { state = saved }
+                saved = nil
+            }
+            throw error
+        }
+    }
+
     func resetSession() async { note("reset") }
 
     func extensionAvailable(_ name: String) async throws(StrataError) -> Bool { lock.withLock { availableExtensions.contains(name) } }
