@@ -17,6 +17,8 @@ enum GlobalOptionPlacement {
 
     /// `arguments` with leading global options moved behind the (possibly two-word) subcommand.
     static func movingLeadingOptions(_ arguments: [String]) -> [String] {
+        // Most command lines start with the command: nothing to move, and no need to read the option names.
+        guard arguments.first?.hasPrefix("-") == true else { return arguments }
         var leading: [String] = []
         var index = 0
         while index < arguments.count {

@@ -3,8 +3,10 @@ import Foundation
 /// Tells which tool wrote a migrations folder, from its file names and, for one-file formats, the annotations in the
 /// files. A folder that mixes formats is an error naming a file of each; an empty folder reads as native.
 public enum MigrationFormatDetector {
-    /// The format of the folder listed in `listing`.
-    public static func detect(_ listing: FolderListing) throws(StrataError) -> MigrationFormat {
+    /// The format of the folder listed in `listing`. Files read for their annotations are read on every core, and
+    /// their bytes are kept in `cache` for the reader that parses them next.
+    public static func detect(_ listing: FolderListing, cache: FileBytesCache = FileBytesCache()) throws(StrataError) -> MigrationFormat {
+        let byContent = try contentFormats(listing, cache: cache)
         var found: [(format: MigrationFormat, path: String)] = []
         func note(_ format: MigrationFormat, _ path: String) {
             if !found.contains(where: { $0.format == format }) { found.append((format, path)) }
@@ -26,7 +28,7 @@ public enum MigrationFormatDetector {
                 note(format, entry.path)
                 continue
             }
-            note(try formatByContent(entry.path), entry.path)
+            if let format = byContent[entry.path] { note(format, entry.path) }
         }
         if found.isEmpty, sawRepeatable != nil { return .flyway }
         guard let first = found.first else { return .native }
@@ -42,6 +44,18 @@ public enum MigrationFormatDetector {
         return first.format
     }
 
+    /// The format of each one-file migration whose name does not reveal it, read from its annotations.
+    private static func contentFormats(
+        _ listing: FolderListing, cache: FileBytesCache
+    ) throws(StrataError) -> [String: MigrationFormat] {
+        let paths = listing.entries.filter { entry in
+            !entry.isDirectory && entry.name.hasSuffix(".sql") && !FolderListing.hookNames.contains(entry.name)
+                && !entry.name.hasPrefix("R__") && formatByName(entry.name) == nil
+        }.map(\.path)
+        let formats = try ParallelMap.map(paths) { path throws(StrataError) in try formatByContent(path, cache: cache) }
+        return Dictionary(zip(paths, formats), uniquingKeysWith: { first, _ in first })
+    }
+
     /// The format a file name alone reveals: Flyway's `V1__x.sql` / `U1__x.sql`, golang-migrate's `.up.sql` /
     /// `.down.sql`.
     static func formatByName(_ name: String) -> MigrationFormat? {
@@ -54,10 +68,10 @@ public enum MigrationFormatDetector {
     }
 
     /// The format a one-file migration's first annotation reveals; native when it has none.
-    static func formatByContent(_ path: String) throws(StrataError) -> MigrationFormat {
+    static func formatByContent(_ path: String, cache: FileBytesCache) throws(StrataError) -> MigrationFormat {
         // Every annotation contains `migrate` (dbmate, sql-migrate) or `+goose`: a file with neither is native, and
         // most folders are, so skip decoding and line splitting for them.
-        let bytes = try MigrationFileText.readBytes(path)
+        let bytes = try cache.read(path)
         let data = Data(bytes)
         if !data.containsASCIICaseInsensitive("migrate"), !data.containsASCIICaseInsensitive("+goose") { return .native }
         let file = try MigrationFileText.decode(path: path, bytes: bytes)

@@ -2,8 +2,9 @@ import Foundation
 
 /// Reads a folder of Strata's native files (`<version>_<name>.sql`, docs/file-format.md).
 public enum NativeFolderReader {
-    /// The migrations of the folder, ordered by version.
-    public static func read(_ listing: FolderListing) throws(StrataError) -> [Migration] {
+    /// The migrations of the folder, ordered by version; bytes already read (to detect the format) come from
+    /// `cache`.
+    public static func read(_ listing: FolderListing, cache: FileBytesCache = FileBytesCache()) throws(StrataError) -> [Migration] {
         var migrations: [Migration] = []
         var pathsByVersion: [MigrationVersion: String] = [:]
         var files: [(path: String, version: MigrationVersion, name: String)] = []
@@ -29,7 +30,7 @@ public enum NativeFolderReader {
         migrations = try ParallelMap.map(files) { file throws(StrataError) in
             // The parser validates UTF-8 itself (naming the line of a bad byte): read bytes only, decode once.
             try NativeMigrationParser.parse(
-                path: file.path, version: file.version, name: file.name, bytes: try MigrationFileText.readBytes(file.path))
+                path: file.path, version: file.version, name: file.name, bytes: try cache.take(file.path))
         }
         return migrations.sorted { $0.version < $1.version }
     }

@@ -51,12 +51,13 @@ public struct MigrationFolder: Sendable {
     public func loadCatalog() throws(StrataError) -> MigrationCatalog {
         let listing = try FolderListing.read(path)
         let format: MigrationFormat
-        if let chosen = self.format { format = chosen } else { format = try MigrationFormatDetector.detect(listing) }
+        let cache = FileBytesCache()
+        if let chosen = self.format { format = chosen } else { format = try MigrationFormatDetector.detect(listing, cache: cache) }
         let expander = format == .flyway ? PlaceholderExpander(placeholders) : nil
         let migrations: [Migration]
         var scriptFiles = listing.entries.filter { !$0.isDirectory }
         switch format {
-        case .native: migrations = try NativeFolderReader.read(listing)
+        case .native: migrations = try NativeFolderReader.read(listing, cache: cache)
         case .flyway:
             migrations = try FlywayReader.read(listing, placeholders: expander ?? PlaceholderExpander([:]))
             scriptFiles = try FlywayReader.files(in: listing)
