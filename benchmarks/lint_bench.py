@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Times `strata lint` against squawk on a generated corpus; called by benchmarks/lint.sh (standard library only).
 
+benchmarks/bench.py (run.sh) imports commands() and measure_round() to time the same pair inside its rounds.
 Both tools first run once untimed to check that each linted all N files. Then, for every round, both are timed
 (hyperfine when installed, else time.perf_counter), the order alternating between rounds. The section
 "## Lint: strata lint vs squawk" of BENCHMARKS.md is replaced between its markers, or appended when absent.
@@ -38,9 +39,12 @@ def parse_args():
     return parser.parse_args()
 
 
+class LintError(Exception):
+    """A tool failed or did not lint every file (bench.py, which imports this module, reports it)."""
+
+
 def fail(message):
-    print("lint_bench.py: " + message, file=sys.stderr)
-    sys.exit(1)
+    raise LintError(message)
 
 
 def check(name, argv, cwd, expected_codes, pattern, n):
@@ -132,22 +136,47 @@ def write_section(path, block):
 
 
 def main():
-    args = parse_args()
-    origin = args.strata_origin or args.strata
-    corpus, n = os.path.abspath(args.corpus), args.n
+    try:
+        run(parse_args())
+    except LintError as exc:
+        print("lint_bench.py: " + str(exc), file=sys.stderr)
+        sys.exit(1)
+
+
+def commands(corpus, n, strata, squawk):
+    """The two commands (run in corpus) and the untimed check of each: {name: (argv, exit code, summary line)}."""
     up_files = sorted(glob.glob(os.path.join(corpus, "psql", "up", "*.sql")))
     native = os.path.join(corpus, "strata", "db", "migrations")
     if len(up_files) != n or len(glob.glob(os.path.join(native, "*.sql"))) != n:
         fail(f"expected {n} files in psql/up and strata/db/migrations of {corpus}")
-    relative = [os.path.relpath(path, corpus) for path in up_files]
-    squawk_cmd = [args.squawk] + relative
-    strata_cmd = [args.strata, "lint", "--no-color", "strata/db/migrations"]
-
+    squawk_cmd = [squawk] + [os.path.relpath(path, corpus) for path in up_files]
+    strata_cmd = [strata, "lint", "--no-color", "strata/db/migrations"]
     squawk_code, squawk_summary = check(
         "squawk", squawk_cmd, corpus, {0, 1}, r"Found \d+ issues? in \d+ files? \(checked (?P<files>\d+) source files?\)",
         n)
     strata_code, strata_summary = check(
         "strata lint", strata_cmd, corpus, {0, 6}, r"\d+ errors?, \d+ warnings? in (?P<files>\d+) files?", n)
+    return {"squawk": (squawk_cmd, squawk_code, squawk_summary), "strata": (strata_cmd, strata_code, strata_summary)}
+
+
+def measure_round(jobs, runs, corpus, hyperfine):
+    """One round of both tools in the given order; fails on an unexpected exit code."""
+    if hyperfine:
+        measured = time_with_hyperfine(hyperfine, jobs, runs, corpus)
+    else:
+        measured = time_with_python(jobs, runs, corpus)
+    for name, (_, _, codes) in measured.items():
+        if any(code not in ({0, 1} if name == "squawk" else {0, 6}) for code in codes):
+            fail(f"{name} exited with {codes}")
+    return measured
+
+
+def run(args):
+    origin = args.strata_origin or args.strata
+    corpus, n = os.path.abspath(args.corpus), args.n
+    checked = commands(corpus, n, args.strata, args.squawk)
+    squawk_cmd, squawk_code, squawk_summary = checked["squawk"]
+    strata_cmd, strata_code, strata_summary = checked["strata"]
 
     hyperfine = shutil.which("hyperfine")
     timer = version([hyperfine, "--version"]) if hyperfine else "Python time.perf_counter"
@@ -158,13 +187,8 @@ def main():
     jobs = [("squawk", squawk_cmd), ("strata", strata_cmd)]
     for round_index in range(args.rounds):
         order = jobs if round_index % 2 == 0 else list(reversed(jobs))
-        if hyperfine:
-            measured = time_with_hyperfine(hyperfine, order, args.runs, corpus)
-        else:
-            measured = time_with_python(order, args.runs, corpus)
+        measured = measure_round(order, args.runs, corpus, hyperfine)
         for name, (times, mean_cpu, codes) in measured.items():
-            if any(code not in ({0, 1} if name == "squawk" else {0, 6}) for code in codes):
-                fail(f"{name} exited with {codes} in round {round_index + 1}")
             samples[name].extend(times)
             cpu[name].append(mean_cpu)
         ratio = statistics.median(measured["squawk"][0]) / statistics.median(measured["strata"][0])
