@@ -6,7 +6,9 @@ import StrataSQL
 extension MigrationRunner {
     /// The outcome of applying one migration.
     enum Outcome {
-        case applied(statements: Int)
+        /// Applied; `lockConfirmed` when the file's own commit proved the lock held (a whole-file run checks it
+        /// inside its block), so the next file needs no separate check.
+        case applied(statements: Int, lockConfirmed: Bool)
         case skipped(reason: String)
     }
 
@@ -15,9 +17,11 @@ extension MigrationRunner {
         _ statuses: [MigrationStatus], statements: inout StatementCache, summary: inout MigrationRunSummary
     ) async throws(StrataError) {
         let clock = ContinuousClock()
+        var lockConfirmed = false
         for (index, status) in statuses.enumerated() {
             guard let migration = status.migration else { continue }
-            try await stopIfAsked(done: summary.done, next: Array(statuses[index...]))
+            try await stopIfAsked(done: summary.done, next: Array(statuses[index...]), checkLock: !lockConfirmed)
+            lockConfirmed = false
             let start = clock.now
             let outcome: Outcome
             do throws(StrataError) {
@@ -31,7 +35,8 @@ extension MigrationRunner {
                 throw error
             }
             switch outcome {
-            case .applied(let count):
+            case .applied(let count, let confirmed):
+                lockConfirmed = confirmed
                 summary.done.append(migration.version)
                 progress(.applied(migration, milliseconds: (clock.now - start).wholeMilliseconds, statements: count))
             case .skipped(let reason):
@@ -109,7 +114,7 @@ extension MigrationRunner {
         let start = clock.now
         try Self.refuseNonTransactionalStatements(up, in: migration)
         let whole = WholeFileRun(migration: migration, statements: up, direction: .apply, recordedVersion: recordedVersion)
-        if try await ranWholeFile(whole, verify: verify) { return .applied(statements: up.count) }
+        if try await ranWholeFile(whole, verify: verify) { return .applied(statements: up.count, lockConfirmed: true) }
         try await driver.begin()
         do throws(StrataError) {
             try await driver.fence()
@@ -143,7 +148,7 @@ extension MigrationRunner {
             throw error
         }
         if SessionChanges.changeSession(up) { await driver.resetSession() }
-        return .applied(statements: up.count)
+        return .applied(statements: up.count, lockConfirmed: false)
     }
 
     /// A no-transaction file, statement by statement from `resumeAfter`. A statement that can run in a transaction
@@ -237,7 +242,7 @@ extension MigrationRunner {
         await driver.resetSession()
         try await judgeVerify(verify, of: migration, rolledBack: false)
         try await record(.applied, up.count, "apply")
-        return .applied(statements: up.count - resumeAfter)
+        return .applied(statements: up.count - resumeAfter, lockConfirmed: false)
     }
 
     /// Runs one statement, refusing to start it once the run is interrupted, and reports it for a live line.
@@ -300,11 +305,12 @@ extension MigrationRunner {
     }
 
     /// Throws when the run must stop before the next file: interrupted, or the lock was lost.
-    func stopIfAsked(done: [MigrationVersion], next: [MigrationStatus]) async throws(StrataError) {
+    /// `checkLock: false` when the last file's commit already proved the lock held (no query needed).
+    func stopIfAsked(done: [MigrationVersion], next: [MigrationStatus], checkLock: Bool = true) async throws(StrataError) {
         if let reason = options.interruption?.triggeredReason {
             throw RunStop.interrupted(reason: reason, done: done, current: nil, notRun: next.map(\.version), cause: nil)
         }
-        if let reason = await driver.lockLossReason() {
+        if checkLock, let reason = await driver.lockLossReason() {
             throw StrataError(
                 .lockTimeout, "stopped before \(next.first.map { "\($0.version)" } ?? "the next file"): \(reason)",
                 detail: "applied in this run: \(RunStop.list(done))",

@@ -6,6 +6,8 @@ extension MigrationRunner {
     func revert(_ statuses: [MigrationStatus], statements: inout StatementCache) async throws(StrataError) {
         let clock = ContinuousClock()
         var reverted: [MigrationVersion] = []
+        // A whole-file run checks the lock inside its own commit: the next file then needs no separate check.
+        var lockConfirmed = false
         for (index, status) in statuses.enumerated() {
             guard let migration = status.migration, let entry = status.history else { continue }
             if let reason = options.interruption?.triggeredReason {
@@ -13,7 +15,7 @@ extension MigrationRunner {
                     .interrupted, "interrupted (\(reason)): reverted \(RunStop.list(reverted)); "
                         + "still applied: \(RunStop.list(statuses[index...].map(\.version)))")
             }
-            if let reason = await driver.lockLossReason() {
+            if !lockConfirmed, let reason = await driver.lockLossReason() {
                 throw StrataError(
                     .lockTimeout, "stopped before reverting \(migration.version): \(reason)",
                     detail: "reverted in this run: \(RunStop.list(reverted))",
@@ -22,7 +24,7 @@ extension MigrationRunner {
             let start = clock.now
             do throws(StrataError) {
                 let down = try statements.down(of: migration)
-                try await revertOne(migration, down: down, recordedVersion: entry.version.rawValue)
+                lockConfirmed = try await revertOne(migration, down: down, recordedVersion: entry.version.rawValue)
             } catch {
                 if let reason = options.interruption?.triggeredReason {
                     throw StrataError(
@@ -38,15 +40,17 @@ extension MigrationRunner {
     }
 
     /// Runs the down section of `migration` and removes its history row, in one transaction when it is
-    /// transactional.
-    private func revertOne(_ migration: Migration, down: [SQLStatement], recordedVersion: String) async throws(StrataError) {
+    /// transactional. True when its commit proved the lock held (a whole-file run).
+    private func revertOne(
+        _ migration: Migration, down: [SQLStatement], recordedVersion: String
+    ) async throws(StrataError) -> Bool {
         let clock = ContinuousClock()
         let start = clock.now
         switch migration.transactionMode {
         case .transactional:
             try Self.refuseNonTransactionalStatements(down, in: migration, path: migration.downPath)
             let whole = WholeFileRun(migration: migration, statements: down, direction: .revert, recordedVersion: recordedVersion)
-            if try await ranWholeFile(whole, verify: []) { return }
+            if try await ranWholeFile(whole, verify: []) { return true }
             try await driver.begin()
             do throws(StrataError) {
                 try await driver.fence()
@@ -92,5 +96,6 @@ extension MigrationRunner {
             try await driver.removeRecord(
                 migration, recordedVersion: recordedVersion, durationMilliseconds: (clock.now - start).wholeMilliseconds)
         }
+        return false
     }
 }

@@ -172,6 +172,8 @@ final class InMemoryMigrationDriver: MigrationDriver, @unchecked Sendable {
         do throws(StrataError) {
             let path = run.direction == .revert ? run.migration.downPath : run.migration.path
             for statement in run.statements { try await execute(statement, path: path) }
+            // The block checks the lock before it records the outcome, as the PostgreSQL driver's does.
+            if lockLost { throw StrataError(.migrationFailed, "the migration lock is no longer held") }
             switch run.direction {
             case .apply:
                 try await record(

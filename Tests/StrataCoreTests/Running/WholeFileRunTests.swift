@@ -79,6 +79,19 @@ import Testing
         #expect(driver.history.map(\.version.rawValue) == ["1"])
     }
 
+    @Test func aLockLostBetweenWholeFilesStopsTheRunWithoutAnExtraCheckPerFile() async throws {
+        let driver = InMemoryMigrationDriver()
+        driver.runsWholeFiles = true
+        driver.loseLockAfterCommits = 1
+        let files = [MigrationRunnerTests.migration("1", "CREATE a"), MigrationRunnerTests.migration("2", "CREATE b")]
+        await #expect { try await MigrationRunnerTests.runner(driver).migrate(files) } throws: { error in
+            (error as? StrataError)?.code == .lockTimeout
+        }
+        // File 2's block saw the lost lock and rolled back; its statement-by-statement rerun stopped before commit.
+        #expect(driver.objects == ["a"])
+        #expect(driver.history.map(\.version.rawValue) == ["1"])
+    }
+
     @Test func theOptionTurnsItOff() async throws {
         let driver = InMemoryMigrationDriver()
         driver.runsWholeFiles = true
