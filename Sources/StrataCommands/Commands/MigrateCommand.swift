@@ -37,9 +37,15 @@ struct MigrateCommand: AsyncParsableCommand {
     func run() async throws {
         let context = try ProjectContext(options: global, folder: folder)
         let version = try target.map { text throws(StrataError) in try VersionArgument.parse(text, flag: "--to") }
+        let printer = ProgressPrinter(quiet: global.quiet)
+        if !dryRun,
+            await UpToDateCheck.appliedStatuses(context, options: try context.migratorOptions(dryRun: false, interruptible: false)) != nil
+        {
+            printer.summary("Nothing to migrate: the database is up to date.")
+            return
+        }
         let catalog = try context.loadCatalog()
         let migrations = catalog.migrations
-        let printer = ProgressPrinter(quiet: global.quiet)
         var options = try context.migratorOptions(dryRun: dryRun, interruptible: true)
         options.allowOutOfOrder = allowOutOfOrder
         let clock = ContinuousClock()

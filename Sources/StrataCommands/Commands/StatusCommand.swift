@@ -21,12 +21,18 @@ struct StatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try ProjectContext(options: global, folder: folder)
-        let catalog = try context.loadCatalog()
-        let migrations = catalog.migrations
         let options = try context.migratorOptions()
-        let (statuses, repeatables) = try await context.withSession { session throws(StrataError) in
-            let migrator = Migrator(session: session, options: options)
-            return (try await migrator.status(of: migrations), try await migrator.repeatableStatus(of: catalog))
+        let statuses: [MigrationStatus]
+        let repeatables: [(RepeatableMigration, Bool)]
+        if let applied = await UpToDateCheck.appliedStatuses(context, options: options) {
+            (statuses, repeatables) = (applied, [])
+        } else {
+            let catalog = try context.loadCatalog()
+            let migrations = catalog.migrations
+            (statuses, repeatables) = try await context.withSession { session throws(StrataError) in
+                let migrator = Migrator(session: session, options: options)
+                return (try await migrator.status(of: migrations), try await migrator.repeatableStatus(of: catalog))
+            }
         }
         if json {
             Console.standardOutput.write(StatusRendering.json(statuses, repeatables: repeatables))

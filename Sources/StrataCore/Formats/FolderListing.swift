@@ -27,23 +27,19 @@ public struct FolderListing: Sendable, Hashable {
                 .invalidMigration, "the migrations folder '\(path)' does not exist",
                 hint: "create it with 'strata init', or point to it with --dir")
         }
-        let names: [String]
-        do {
-            names = try fileManager.contentsOfDirectory(atPath: path).sorted()
-        } catch {
-            throw StrataError(.invalidMigration, "cannot read the migrations folder '\(path)'", detail: "\(error)")
+        guard let found = RawFileReading.entries(ofFolder: path) else {
+            throw StrataError(.invalidMigration, "cannot read the migrations folder '\(path)'")
         }
+        let separator = path.hasSuffix("/") ? "" : "/"
         var entries: [Entry] = []
-        for name in names where !name.hasPrefix(".") {
-            let full = (path as NSString).appendingPathComponent(name)
-            var entryIsDirectory: ObjCBool = false
-            _ = fileManager.fileExists(atPath: full, isDirectory: &entryIsDirectory)
-            if entryIsDirectory.boolValue, name.hasSuffix(".sql") {
+        for (name, entryIsDirectory) in found.sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") {
+            let full = path + separator + name
+            if entryIsDirectory, name.hasSuffix(".sql") {
                 throw StrataError(
                     .invalidMigration, "'\(full)' is a folder named like a migration file, not a migration",
                     hint: "move its contents into a file, or rename the folder so it does not end in .sql")
             }
-            entries.append(Entry(name: name, path: full, isDirectory: entryIsDirectory.boolValue))
+            entries.append(Entry(name: name, path: full, isDirectory: entryIsDirectory))
         }
         return FolderListing(path: path, entries: entries)
     }

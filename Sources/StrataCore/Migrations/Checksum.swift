@@ -6,13 +6,17 @@ import Foundation
 public enum Checksum {
     /// The checksum of a file's bytes.
     public static func of(_ bytes: [UInt8]) -> String {
-        let normalized = normalize(bytes)
-        let digest = SHA256.hash(data: normalized)
-        return digest.map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        let digest = SHA256.hash(data: normalize(bytes))
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in digest {
+            hex.append(hexDigits[Int(byte >> 4)])
+            hex.append(hexDigits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// The checksum of a text.
     public static func of(_ text: String) -> String { of(Array(text.utf8)) }
@@ -21,6 +25,8 @@ public enum Checksum {
     public static func normalize(_ bytes: [UInt8]) -> [UInt8] {
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+        // Most files have neither: no copy.
+        if start == 0, !bytes.contains(0x0D) { return bytes }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count - start)
         var index = start
