@@ -89,16 +89,20 @@ public struct ChunkedImport: Sendable {
     /// For tests: runs inside each chunk's transaction (with the chunk's number) before its checkpoint is written;
     /// a failure there rolls the chunk back, as a crash before COMMIT would.
     public let chunkHook: (@Sendable (Int) async throws(StrataError) -> Void)?
+    /// Told the job and whether it resumes an earlier run, once its lock is held, before the first chunk.
+    public let started: @Sendable (JobRecord, _ resumed: Bool) -> Void
 
     /// Creates a runner.
     public init(
         session: DatabaseSession, jobs: JobsTable, interruption: MigrationInterruption? = nil,
+        started: @escaping @Sendable (JobRecord, _ resumed: Bool) -> Void = { _, _ in },
         progress: @escaping @Sendable (ImportProgress, [ImportReject]) -> Void = { _, _ in },
         chunkHook: (@Sendable (Int) async throws(StrataError) -> Void)? = nil
     ) {
         self.session = session
         self.jobs = jobs
         self.interruption = interruption
+        self.started = started
         self.progress = progress
         self.chunkHook = chunkHook
     }
@@ -113,6 +117,9 @@ public struct ChunkedImport: Sendable {
             return (records.count, [])
         }
     }
+
+    /// The units a chunk counts: records, or the non-blank lines of JSON Lines.
+    public static func unitCount(_ input: ImportInput) -> Int { units(of: input).count }
 
     /// Runs (or resumes) the import of `input`.
     public func run(_ input: ImportInput, request: ChunkedImportRequest) async throws(StrataError) -> ChunkedImportOutcome {
@@ -180,6 +187,7 @@ public struct ChunkedImport: Sendable {
         try await jobs.setState(.running, error: nil, id: job.id, in: session)
         job.state = .running
         await logEvent(job, resumed ? "resumed" : "started", resumed ? "at record \(checkpoint.position) of \(total)" : "\(total) records")
+        started(job, resumed)
         let ranges = ImportChunking.chunks(total: total, from: checkpoint.position, rows: request.chunkRows)
         let chunksTotal = Int(job.batches) + ranges.count
         let clock = ContinuousClock()
