@@ -52,7 +52,8 @@ public struct ImportSettings: Sendable, Hashable {
     }
 
     /// These settings with every field `flags` gives replacing this one (renames merge, the flag's winning).
-    /// A file given by flag drops the file's `from_kv`, and `--from-kv` drops its `file`.
+    /// A file given by flag drops the file's `from_kv`, and `--from-kv` drops its `file`; `--single-transaction`
+    /// drops the file's `chunk_rows`, and `--chunk-rows` its `single_transaction`.
     public func overridden(by flags: ImportSettings) -> ImportSettings {
         var result = self
         if let file = flags.file {
@@ -74,6 +75,9 @@ public struct ImportSettings: Sendable, Hashable {
         result.rejects = flags.rejects ?? rejects
         result.chunkRows = flags.chunkRows ?? chunkRows
         result.singleTransaction = flags.singleTransaction ?? singleTransaction
+        // A flag choosing how to commit replaces the file's choice rather than contradicting it.
+        if flags.singleTransaction == true && flags.chunkRows == nil { result.chunkRows = nil }
+        if flags.chunkRows != nil && flags.singleTransaction == nil { result.singleTransaction = nil }
         return result
     }
 
