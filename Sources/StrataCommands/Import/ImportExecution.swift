@@ -86,7 +86,18 @@ struct ImportExecution {
                 request.definition += ImportFingerprint.of(records: source.records, rejects: source.rejects) + "\n"
             }
             let units = ChunkedImport.unitCount(loaded)
-            switch try ImportChunking.decide(units: units, mode: mode, singleTransaction: singleTransaction, chunkRows: chunkRows) {
+            let jobs = JobsTable(schema: schema)
+            var unfinished: Int64?
+            var rows = chunkRows
+            if case .resume(let job, _) = try ImportResumeDecision.decide(
+                existing: try await jobs.latest(kind: .import, name: request.name, in: session), definition: request.definition)
+            {
+                unfinished = job.id
+                rows = rows ?? job.pace.fixedBatchSize  // the job's chunk size, unless --chunk-rows gives another
+            }
+            switch try ImportChunking.decide(
+                units: units, mode: mode, singleTransaction: singleTransaction, chunkRows: rows, unfinishedJob: unfinished)
+            {
             case .singleTransaction:
                 let importer = Importer(session: session)
                 switch loaded {
@@ -102,7 +113,7 @@ struct ImportExecution {
             case .chunked(let rows):
                 request.chunkRows = rows
                 let runner = ChunkedImport(
-                    session: session, jobs: JobsTable(schema: schema), interruption: interruption,
+                    session: session, jobs: jobs, interruption: interruption,
                     started: { _, resumed in rejectsFile?.begin(fresh: !resumed) },
                     progress: { event, rejects in
                         rejectsFile?.append(rejects)

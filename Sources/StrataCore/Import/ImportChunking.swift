@@ -12,11 +12,20 @@ public enum ImportChunking: Sendable, Hashable {
     /// The policy: `--single-transaction` (or `single_transaction = true`) and `replace` (whose TRUNCATE must not
     /// be seen without the rows) take one transaction; so does an input that fits in one chunk, where the two are
     /// the same. Anything larger is chunked. `--chunk-rows` with either of the first two is refused as
-    /// contradictory.
+    /// contradictory. An unfinished job of the same import (`unfinishedJob`) is always continued in chunks, whatever
+    /// the input's size: one transaction would load its committed chunks a second time.
     public static func decide(
-        units: Int, mode: ImportMode, singleTransaction: Bool?, chunkRows: Int?
+        units: Int, mode: ImportMode, singleTransaction: Bool?, chunkRows: Int?, unfinishedJob: Int64? = nil
     ) throws(StrataError) -> ImportChunking {
         if let chunkRows, chunkRows < 1 { throw StrataError(.usage, "--chunk-rows must be 1 or more") }
+        if let unfinishedJob {
+            if singleTransaction == true {
+                throw StrataError(
+                    .usage, "job \(unfinishedJob) of this import has committed chunks; one transaction would load them again",
+                    hint: "drop --single-transaction to continue job \(unfinishedJob), or 'strata jobs cancel \(unfinishedJob)' first")
+            }
+            return .chunked(rows: chunkRows ?? defaultChunkRows)
+        }
         if singleTransaction == true {
             if chunkRows != nil {
                 throw StrataError(.usage, "--chunk-rows and --single-transaction contradict each other", hint: "give one of them")

@@ -143,7 +143,7 @@ public struct ChunkedImport: Sendable {
         case .start:
             job = try await jobs.insertImport(
                 name: request.name, target: described.name, definition: request.definition, units: total, bytes: totalBytes,
-                in: session)
+                chunkRows: request.chunkRows, in: session)
         case .resume(let found, _):
             job = found
             resumed = true

@@ -3,13 +3,15 @@ import StrataCore
 
 extension JobsTable {
     /// Records a new running import job: its checkpoint's fields as `key_columns`, the units and bytes of the whole
-    /// input as `upper_key`, the units as the estimate.
+    /// input as `upper_key`, the units as the estimate, the chunk size as the fixed batch size (which a resumed run
+    /// keeps unless told otherwise).
     public func insertImport(
-        name: String, target: String, definition: String, units: Int, bytes: Int, in session: DatabaseSession
+        name: String, target: String, definition: String, units: Int, bytes: Int, chunkRows: Int, in session: DatabaseSession
     ) async throws(StrataError) -> JobRecord {
         try await insert(
             kind: .import, name: name, target: target, definition: definition, keyColumns: ImportCheckpoint.fields,
-            upperKey: [String(units), String(bytes)], rowsEstimate: Int64(units), pace: BackfillPace(), in: session)
+            upperKey: [String(units), String(bytes)], rowsEstimate: Int64(units), pace: BackfillPace(fixedBatchSize: chunkRows),
+            in: session)
     }
 
     /// Inside a chunk's transaction: the chunk's row in `job_batches` (unique per job and end position, so a chunk

@@ -14,6 +14,11 @@ import Testing
         #expect(throws: StrataError.self) { try ImportChunking.decide(units: 10, mode: .insert, singleTransaction: true, chunkRows: 5) }
         #expect(throws: StrataError.self) { try ImportChunking.decide(units: 10, mode: .replace, singleTransaction: nil, chunkRows: 5) }
         #expect(throws: StrataError.self) { try ImportChunking.decide(units: 10, mode: .insert, singleTransaction: nil, chunkRows: 0) }
+        // An unfinished job continues in chunks even when the input would fit in one; never in one transaction.
+        #expect(try ImportChunking.decide(units: 10, mode: .insert, singleTransaction: nil, chunkRows: nil, unfinishedJob: 3) == .chunked(rows: 50_000))
+        #expect(throws: StrataError.self) {
+            try ImportChunking.decide(units: 10, mode: .insert, singleTransaction: true, chunkRows: nil, unfinishedJob: 3)
+        }
     }
 
     @Test func chunksStartAtTheCheckpointAndCoverTheRestOnce() {
