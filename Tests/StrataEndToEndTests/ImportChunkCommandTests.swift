@@ -59,6 +59,9 @@ import Musl
         #expect(resumed.status == 0, "\(resumed.output)")
         #expect(resumed.standardOutput.contains("read 5000 = loaded 5000 + rejected 0"), "\(resumed.output)")
         #expect(resumed.standardOutput.contains("resumed at record 2000"), "\(resumed.output)")
+        // Away from a terminal: a progress line on standard error, by bytes read, the first one at once.
+        #expect(resumed.standardError.contains("import: 59%, 144.3 kB / 242.0 kB, 3,000 records, "), "\(resumed.output)")
+        #expect(resumed.standardError.contains("records/s, chunk 3 of 5"), "\(resumed.output)")
         #expect(try await database.integer("SELECT count(*) FROM events") == 5000)
         #expect(try await database.texts(Self.checksum) == database.texts(Self.expected))
         // The job's chunk size is kept: chunks 3 to 5 of 1,000 records each, starting where the one before ended.
