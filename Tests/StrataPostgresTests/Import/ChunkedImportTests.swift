@@ -159,4 +159,49 @@ import Testing
         #expect(outcome.checkpoint == ImportCheckpoint(position: 500, bytes: bytes.count, read: 500, loaded: 499, rejected: 1))
         #expect(try await fixture.strings("SELECT count(*)::text FROM events") == ["499"])
     }
+
+    /// Runs with `interruption` triggered after chunk 2; returns the error thrown.
+    func interruptedRun(_ fixture: MigrationFixture, _ input: ImportInput, _ request: ChunkedImportRequest) async throws -> String {
+        let interruption = MigrationInterruption()
+        let session = try await fixture.session()
+        let runner = ChunkedImport(
+            session: session, jobs: JobsTable(), interruption: interruption,
+            progress: { event, _ in if event.chunks == 2 { interruption.trigger(reason: "SIGINT") } })
+        let result: Result<ChunkedImportOutcome, StrataError> = await {
+            do throws(StrataError) { return .success(try await runner.run(input, request: request)) } catch { return .failure(error) }
+        }()
+        await session.close()
+        guard case .failure(let error) = result, error.code == .interrupted else { return "no interruption" }
+        return error.message
+    }
+
+    /// Asks job 1 to pause, from a session of its own.
+    static func pause(_ fixture: MigrationFixture) async throws {
+        let other = try await fixture.session()
+        try await JobsTable().request(.pause, id: 1, in: other)
+        await other.close()
+    }
+
+    @Test func ctrlCStopsAtAChunkBoundaryAndPauseFromAnotherSessionToo() async throws {
+        let fixture = try await MigrationFixture.make()
+        try await fixture.execute(Self.events)
+        let bytes = Self.jsonLines(1000)
+        let definition = "file = \"events.jsonl\"\ninto = \"events\"\n" + ImportFingerprint.of(bytes: bytes)
+        let input = ImportInput.jsonLines(bytes: bytes, path: "events.jsonl")
+        let message = try await interruptedRun(fixture, input, request(definition))
+        #expect(message.contains("after 200 records in 2 chunks"), "\(message)")
+        #expect(try await fixture.strings("SELECT state || ' ' || batches FROM strata.jobs") == ["interrupted 2"])
+
+        // strata jobs pause from another session lands at the next chunk boundary.
+        let outcome = try await running(fixture, input, request(definition)) { _, chunk throws(StrataError) in
+            guard chunk == 4 else { return }
+            do { try await Self.pause(fixture) } catch { throw StrataError(.internal, "\(error)") }
+        }
+        #expect(outcome.result == .paused)
+        #expect(outcome.checkpoint.position == 400)
+        #expect(try await fixture.strings("SELECT state || ' ' || count(*) FROM strata.jobs, events GROUP BY state") == ["paused 400"])
+        let finished = try await running(fixture, input, request(definition))
+        #expect(finished.result == .finished)
+        #expect(try await fixture.strings(Self.actual) == fixture.strings(Self.expected.replacingOccurrences(of: "$IDS", with: "ARRAY[0]")))
+    }
 }
