@@ -140,7 +140,7 @@ struct ImportExecution {
             if !global.quiet {
                 Console.standardOutput.write(
                     "import \(into): read \(summary.read) = loaded \(summary.loaded) + rejected \(summary.rejects.count) (mode \(mode.rawValue)"
-                        + (summary.changed.map { ", \($0) rows inserted or changed" } ?? "") + ", one transaction)")
+                        + (summary.changed.map { ", \($0) rows inserted or changed" } ?? "") + ")")
             }
         case .chunked(let outcome, let rows):
             guard !global.quiet else { return }
