@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import StrataCore
 
@@ -67,5 +68,28 @@ import Testing
         let kv = file.overridden(by: ImportSettings(fromKeyValue: "kv_store", prefix: "c:"))
         #expect(kv.file == nil)
         #expect(kv.fromKeyValue == "kv_store")
+    }
+
+    @Test func theREADMEsExampleMappingFileReads() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let label = try #require(readme.range(of: "```toml\n# db/imports/concerts.toml\n"))
+        let start = try #require(readme.range(of: "# db/imports", range: label.lowerBound..<label.upperBound))
+        let end = try #require(readme.range(of: "```", range: label.upperBound..<readme.endIndex))
+        let settings = try ImportMappingFile.parse(String(readme[start.lowerBound..<end.lowerBound]), path: "db/imports/concerts.toml")
+        #expect(settings.file == "exports/kv_export.json")
+        #expect(settings.mode == .upsert)
+        #expect(settings.chunkRows == 50_000)
+        #expect(settings.singleTransaction == false)
+        #expect(settings.renames == ["artistId": "performer_id"])
+        let broken = String(readme[start.lowerBound..<end.lowerBound]).replacingOccurrences(of: "mode = \"upsert\"", with: "mode = \"merge\"")
+        #expect(throws: StrataError.self) { try ImportMappingFile.parse(broken, path: "db/imports/concerts.toml") }
+        do {
+            _ = try ImportMappingFile.parse(broken, path: "db/imports/concerts.toml")
+        } catch {
+            // The line the README quotes in its error example.
+            #expect(error.description.hasPrefix("db/imports/concerts.toml:6: mode must be insert, upsert or replace, not 'merge'"))
+        }
     }
 }
