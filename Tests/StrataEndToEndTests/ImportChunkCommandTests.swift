@@ -150,4 +150,27 @@ import Musl
         #expect(missing.status == 2, "\(missing.output)")
         #expect(missing.standardError.contains("no mapping file db/imports/nope.toml"), "\(missing.output)")
     }
+
+    @Test func fiftyThousandRecordsTakeOneTransactionOneMoreIsChunkedByDefault() async throws {
+        let project = try ProjectFolder()
+        defer { try? FileManager.default.removeItem(atPath: project.path) }
+        let database = try await ProductionDatabase.make("import_default_")
+        try await database.withSession { session in
+            try await session.run("\(unescaped: Self.table)")
+            try await session.run("CREATE TABLE more (LIKE events INCLUDING ALL)")
+        }
+        let lines = Self.events(50_001).split(separator: "\n")
+        try project.write("fifty.jsonl", lines.prefix(50_000).joined(separator: "\n") + "\n")
+        try project.write("more.jsonl", lines.joined(separator: "\n") + "\n")
+        let url = database.url
+        let fifty = try StrataBinary.run(["import", "fifty.jsonl", "--into", "events", "--database-url", url], in: project.path)
+        #expect(fifty.status == 0, "\(fifty.output)")
+        #expect(fifty.standardOutput.contains("read 50000 = loaded 50000 + rejected 0 (mode insert)"), "\(fifty.output)")
+        #expect(try await database.integer("SELECT (to_regclass('strata.jobs') IS NULL)::int::bigint") == 1)
+        let more = try StrataBinary.run(["import", "more.jsonl", "--into", "more", "--database-url", url], in: project.path)
+        #expect(more.status == 0, "\(more.output)")
+        #expect(more.standardOutput.contains("read 50001 = loaded 50001 + rejected 0 (mode insert, 2 chunks of up to 50,000 records, job 1)"), "\(more.output)")
+        #expect(try await database.integer("SELECT count(*) FROM more") == 50_001)
+        #expect(try await database.texts("SELECT string_agg(rows::text, ',' ORDER BY batch) FROM strata.job_batches") == ["50000,1"])
+    }
 }
