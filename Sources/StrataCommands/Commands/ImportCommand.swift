@@ -3,29 +3,43 @@ import Foundation
 import StrataCore
 import StrataPostgres
 
-/// `strata import FILE --into TABLE` or `strata import --from-kv TABLE --prefix concert: --into concerts`.
+/// `strata import FILE --into TABLE`, `strata import NAME` (the mapping file `db/imports/NAME.toml`), or
+/// `strata import --from-kv TABLE --prefix concert: --into concerts`.
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Load a JSON, JSON Lines or CSV export (or a key-value table) into a table through COPY.",
         discussion: """
+            strata import NAME reads the mapping file db/imports/NAME.toml (or --mapping PATH): the same settings \
+            as the flags (file, format, key, from_kv, prefix, into, mode, extra_column, max_errors, rejects, \
+            chunk_rows, single_transaction, and [columns] key = "column"); flags override the file.
+
             Keys become columns: --map key=column first, then the key itself, then its snake_case (userId → \
             user_id). A key with no column makes its record bad, unless --extra-column names a jsonb column that \
             keeps such keys. Values are converted by PostgreSQL. Modes: insert (a duplicate key is a bad record), \
             upsert (staging table and INSERT … ON CONFLICT, changing only rows that differ: a rerun changes \
-            nothing), replace (TRUNCATE first). Everything runs in one transaction. A bad record is reported as \
-            file:line (or 'TABLE key') with the SQLSTATE; with --max-errors N up to N go to --rejects PATH (JSON \
-            Lines) while the rest loads; otherwise nothing is loaded.
+            nothing), replace (TRUNCATE first). A bad record is reported as file:line (or 'TABLE key') with the \
+            SQLSTATE; with --max-errors N up to N go to --rejects PATH (JSON Lines) while the rest loads.
 
-            Exit codes: 0 loaded, 1 more bad records than --max-errors (nothing loaded), 2 usage, an unreadable \
-            or malformed file, a missing table, 3 connection.
+            Commits: an input of more than --chunk-rows records (default 50,000) is loaded in chunks, each \
+            committed with the job's checkpoint in strata.jobs; after a crash, kill -9 or Ctrl-C, the same import \
+            (or 'strata jobs resume ID') continues at the next chunk and never loads a chunk twice. A smaller \
+            input, --mode replace and --single-transaction run in one transaction: all or nothing.
+
+            Exit codes: 0 loaded, 1 more bad records than --max-errors (nothing loaded in one transaction; the \
+            chunks before the failing one stay when chunked), 2 usage, an unreadable or malformed file or \
+            mapping file (file:line), a missing table, 3 connection, 5 the job is running in another process, \
+            130 interrupted (resumable).
             """)
 
-    @Argument(help: "The file to load (.json, .jsonl, .csv; gzip-compressed too, e.g. .jsonl.gz).")
+    @Argument(help: "The file to load (.json, .jsonl, .csv; gzip-compressed too, e.g. .jsonl.gz), or NAME of db/imports/NAME.toml.")
     var file: String?
 
+    @Option(help: ArgumentHelp("A mapping file to read the settings from (default for NAME: db/imports/NAME.toml).", valueName: "path"))
+    var mapping: String?
+
     @Option(help: ArgumentHelp("The table to load into (TABLE or SCHEMA.TABLE; quoted as given).", valueName: "table"))
-    var into: String
+    var into: String?
 
     @Option(help: ArgumentHelp("json, jsonl or csv (default: from the file name).", valueName: "format"))
     var format: String?
@@ -46,80 +60,70 @@ struct ImportCommand: AsyncParsableCommand {
     var extraColumn: String?
 
     @Option(help: ArgumentHelp("insert (default), upsert or replace.", valueName: "mode"))
-    var mode: String = "insert"
+    var mode: String?
 
     @Option(name: .customLong("max-errors"), help: ArgumentHelp("Bad records allowed while the rest loads (default: 0).", valueName: "count"))
-    var maxErrors: Int = 0
+    var maxErrors: Int?
 
     @Option(help: ArgumentHelp("Write bad records here, as JSON Lines with location, sqlstate and reason.", valueName: "path"))
     var rejects: String?
 
+    @Option(name: .customLong("chunk-rows"), help: ArgumentHelp(
+        "Records per committed chunk (default: 50,000; a smaller input runs in one transaction).", valueName: "count"))
+    var chunkRows: Int?
+
+    @Flag(name: .customLong("single-transaction"), help: "Load everything in one transaction: all or nothing, no checkpoint.")
+    var singleTransaction = false
+
+    @Option(name: .customLong("progress-interval"), help: ArgumentHelp(
+        "Away from a terminal, print a progress line on standard error this often (default: 5s).", valueName: "duration"))
+    var progressInterval: String?
+
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        guard let mode = ImportMode(rawValue: mode) else { throw StrataError(.usage, "--mode must be insert, upsert or replace") }
-        guard maxErrors >= 0 else { throw StrataError(.usage, "--max-errors must be 0 or more") }
-        var renameMap: [String: String] = [:]
+        let (settings, name) = try resolve()
+        let interval = try BackfillCommand.duration(progressInterval, flag: "--progress-interval") ?? .seconds(5)
+        try await ImportExecution(settings: settings, name: name, global: global, progressInterval: interval).run()
+    }
+
+    /// The mapping file's settings (when one is named) with the flags laid over them, and the job name.
+    func resolve() throws(StrataError) -> (ImportSettings, String?) {
+        var flags = ImportSettings(
+            file: file, member: key, fromKeyValue: fromKeyValue, prefix: prefix, into: into, extraColumn: extraColumn,
+            maxErrors: maxErrors, rejects: rejects, chunkRows: chunkRows, singleTransaction: singleTransaction ? true : nil)
+        if let format {
+            guard let parsed = ImportSource.Format(rawValue: format) else { throw StrataError(.usage, "--format must be json, jsonl or csv") }
+            flags.format = parsed
+        }
+        if let mode {
+            guard let parsed = ImportMode(rawValue: mode) else { throw StrataError(.usage, "--mode must be insert, upsert or replace") }
+            flags.mode = parsed
+        }
+        if let maxErrors, maxErrors < 0 { throw StrataError(.usage, "--max-errors must be 0 or more") }
+        if let chunkRows, chunkRows < 1 { throw StrataError(.usage, "--chunk-rows must be 1 or more") }
         for pair in renames {
             let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { throw StrataError(.usage, "--map '\(pair)' is not key=column") }
-            renameMap[parts[0]] = parts[1]
+            flags.renames[parts[0]] = parts[1]
         }
-        let table = try Self.quotedTable(into)
-        var source: (records: [ImportRecord], rejects: [ImportReject])?
-        var jsonLines: [UInt8]?
-        if let file {
-            guard fromKeyValue == nil else { throw StrataError(.usage, "give a file or --from-kv, not both") }
-            let chosen: ImportSource.Format
-            if let format {
-                guard let parsed = ImportSource.Format(rawValue: format) else { throw StrataError(.usage, "--format must be json, jsonl or csv") }
-                chosen = parsed
-            } else {
-                guard let guessed = ImportSource.Format.guess(path: CompressedInput.innerName(of: file)) else {
-                    throw StrataError(
-                        .usage, "cannot tell the format of \(file)",
-                        hint: "name it .json, .jsonl or .csv (optionally .gz), or give --format")
-                }
-                chosen = guessed
+        if file != nil && fromKeyValue != nil { throw StrataError(.usage, "give a file or --from-kv, not both") }
+        var mappingPath = mapping
+        var name = mapping.map { ((($0 as NSString).lastPathComponent) as NSString).deletingPathExtension }
+        if mappingPath == nil, let argument = file, !FileManager.default.fileExists(atPath: argument) {
+            let candidate = ImportMappingFile.path(name: argument)
+            if FileManager.default.fileExists(atPath: candidate) {
+                mappingPath = candidate
+                name = argument
+                flags.file = nil
+            } else if !argument.contains("."), !argument.contains("/") {
+                throw StrataError(
+                    .usage, "there is no file \(argument) and no mapping file \(candidate)",
+                    hint: "strata import FILE --into TABLE, or write \(candidate) (see 'strata import --help')")
             }
-            let data = try CompressedInput.read(file)
-            let member = key ?? into.split(separator: ".").last.map(String.init)
-            if chosen == .jsonl {
-                jsonLines = Array(data)
-            } else {
-                source = try ImportSource.read(Array(data), path: file, format: chosen, key: member)
-            }
-        } else if fromKeyValue == nil {
-            throw StrataError(.usage, "give a file to import, or --from-kv TABLE --prefix PREFIX")
         }
-        let context = try ProjectContext(options: global)
-        let kvTable = try fromKeyValue.map(Self.quotedTable)
-        let prefix = prefix ?? ""
-        let extra = extraColumn
-        let maxErrors = maxErrors
-        let read = source
-        let lines = jsonLines
-        let path = file ?? ""
-        let summary = try await context.withSession { session throws(StrataError) -> ImportSummary in
-            if let lines {
-                return try await Importer(session: session).runJSONLines(
-                    lines, path: path, into: table, mode: mode, renames: renameMap, extraColumn: extra, maxErrors: maxErrors)
-            }
-            let input: (records: [ImportRecord], rejects: [ImportReject])
-            if let read { input = read } else { input = try await KeyValueSource.read(table: kvTable ?? "", prefix: prefix, in: session) }
-            return try await Importer(session: session).run(
-                input.records, readRejects: input.rejects, into: table, mode: mode, renames: renameMap, extraColumn: extra,
-                maxErrors: maxErrors)
-        }
-        if let rejects, !summary.rejects.isEmpty { try Self.writeRejects(summary.rejects, to: rejects) }
-        for reject in summary.rejects where !global.quiet {
-            Console.standardError.write("rejected \(reject.location): \(reject.reason)" + (reject.sqlState.map { " (SQLSTATE \($0))" } ?? ""))
-        }
-        if !global.quiet {
-            Console.standardOutput.write(
-                "import \(into): read \(summary.read) = loaded \(summary.loaded) + rejected \(summary.rejects.count) (mode \(mode.rawValue)"
-                    + (summary.changed.map { ", \($0) rows inserted or changed" } ?? "") + ")")
-        }
+        guard let mappingPath else { return (flags, nil) }
+        return (try ImportMappingFile.load(path: mappingPath).overridden(by: flags), name)
     }
 
     /// `schema.table` with each part quoted.
@@ -129,18 +133,5 @@ struct ImportCommand: AsyncParsableCommand {
             throw StrataError(.usage, "'\(text)' is not TABLE or SCHEMA.TABLE")
         }
         return parts.map(SQLIdentifier.quoted).joined(separator: ".")
-    }
-
-    static func writeRejects(_ rejects: [ImportReject], to path: String) throws(StrataError) {
-        let lines = rejects.map { reject in
-            "{\"location\":\(StatusRendering.quote(reject.location)),\"sqlstate\":"
-                + (reject.sqlState.map(StatusRendering.quote) ?? "null") + ",\"reason\":\(StatusRendering.quote(reject.reason)),\"record\":"
-                + (reject.text.map(StatusRendering.quote) ?? "null") + "}"
-        }
-        do {
-            try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
-        } catch {
-            throw StrataError(.io, "cannot write the rejects file \(path)", detail: "\(error)")
-        }
     }
 }

@@ -7,7 +7,7 @@ import StrataPostgres
 struct JobsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jobs",
-        abstract: "List and steer long data jobs (backfills): show, pause, resume, cancel, change their pace.",
+        abstract: "List and steer long data jobs (backfills and chunked imports): show, pause, resume, cancel, change their pace.",
         discussion: """
             States: running, paused, failed, done, cancelled, and interrupted (recorded as running but no process \
             holds its lock: the process died). pause and cancel take effect at the next batch boundary of a running \
@@ -122,6 +122,18 @@ struct JobsCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {
+            let id = id
+            let found = try await JobsCommand.withJobs(global) { jobs, session throws(StrataError) in
+                try await JobsCommand.require(id, jobs, session)
+            }
+            if found.kind == .import {
+                // An import job's definition is its mapping (with the input's fingerprint as a comment): the same
+                // import runs again and continues at the job's checkpoint.
+                let settings = try ImportMappingFile.parse(found.definition, path: "strata.jobs \(id)")
+                let interval = try BackfillCommand.duration(progressInterval, flag: "--progress-interval") ?? .seconds(5)
+                try await ImportExecution(settings: settings, name: found.name, global: global, progressInterval: interval).run()
+                return
+            }
             let context = try ProjectContext(options: global)
             let interval = try BackfillCommand.duration(progressInterval, flag: "--progress-interval") ?? .seconds(10)
             let printer = BackfillPrinter(quiet: global.quiet, interval: interval)
@@ -134,7 +146,6 @@ struct JobsCommand: AsyncParsableCommand {
             let schema = context.schema
             let logger = context.logger
             let interruption = context.interruption
-            let id = id
             let settings = options
             let outcome = try await context.withSession { session throws(StrataError) -> BackfillOutcome in
                 try await BackfillRunner(

@@ -63,11 +63,17 @@ final class BackfillPrinter: @unchecked Sendable {
 
     /// `[########------------]  41%  410,000 / 1,000,000 rows  52,310 rows/s  ETA 11 s`
     static func bar(_ status: BackfillStatus) -> String {
-        let width = 24
         let fraction = status.rowsEstimate.map { $0 > 0 ? min(1, Double(status.rowsDone) / Double($0)) : 1 } ?? 0
-        let filled = Int((fraction * Double(width)).rounded(.down))
+        return bar(fraction: fraction) + line(status)
+    }
+
+    /// `[########------------]  41%  ` (also the import's bar).
+    static func bar(fraction: Double) -> String {
+        let width = 24
+        let clamped = min(1, max(0, fraction))
+        let filled = Int((clamped * Double(width)).rounded(.down))
         let bar = "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled) + "]"
-        return bar + String(format: " %3d%%  ", Int(fraction * 100)) + line(status)
+        return bar + String(format: " %3d%%  ", Int(clamped * 100))
     }
 
     /// `410,000 / 1,000,000 rows, 52,310 rows/s, ETA 11 s, batch 9,800 rows in 190 ms`

@@ -5,11 +5,15 @@ public struct ImportRecord: Sendable, Hashable {
     public var location: String
     /// Field name → text value (`nil` is NULL), in source order.
     public var fields: [(key: String, value: String?)]
+    /// The byte offset in the (decompressed) input where the record starts, when it comes from a file; a chunked
+    /// import records it as the bytes consumed.
+    public var offset: Int?
 
     /// Creates a record.
-    public init(location: String, fields: [(key: String, value: String?)]) {
+    public init(location: String, fields: [(key: String, value: String?)], offset: Int? = nil) {
         self.location = location
         self.fields = fields
+        self.offset = offset
     }
 
     public static func == (lhs: ImportRecord, rhs: ImportRecord) -> Bool {

@@ -101,10 +101,12 @@ public enum ImportSource {
         while true {
             scanner.skipWhitespace()
             let line = scanner.line
+            let start = scanner.index
             let value = try scanner.value()
-            guard let record = record(value, location: "\(path):\(line)") else {
+            guard var record = record(value, location: "\(path):\(line)") else {
                 throw JSONScanner.Failure(line: line, message: "an array element is not an object")
             }
+            record.offset = start
             records.append(record)
             scanner.skipWhitespace()
             if scanner.current == UInt8(ascii: ",") { scanner.index += 1; continue }
@@ -120,25 +122,19 @@ public enum ImportSource {
             let text = Array(line)
             let location = "\(path):\(offset + 1)"
             guard text.contains(where: { ![0x20, 0x09, 0x0D].contains($0) }) else { continue }
-            var scanner = JSONScanner(text)
-            do throws(JSONScanner.Failure) {
-                let value = try scanner.value()
-                scanner.skipWhitespace()
-                guard scanner.atEnd else { throw JSONScanner.Failure(line: 1, message: "text after the JSON value") }
-                guard let record = record(value, location: location) else {
-                    throw JSONScanner.Failure(line: 1, message: "the line is not a JSON object")
-                }
+            switch jsonLine(text, location: location) {
+            case .success(var record):
+                record.offset = line.startIndex
                 records.append(record)
-            } catch {
-                rejects.append(ImportReject(
-                    location: location, reason: "malformed JSON: \(error.message)", text: String(decoding: text, as: UTF8.self)))
+            case .failure(let reject): rejects.append(reject)
             }
         }
         return (records, rejects)
     }
 
     static func csv(_ bytes: [UInt8], path: String) throws(StrataError) -> [ImportRecord] {
-        var rows: [(line: Int, fields: [String?])] = []
+        var rows: [(line: Int, offset: Int, fields: [String?])] = []
+        var rowOffset = 0
         var fields: [String?] = []
         var field: [UInt8] = []
         var quoted = false
@@ -178,10 +174,11 @@ public enum ImportSource {
                 break
             case 0x0A:
                 endField()
-                if !(fields.count == 1 && fields[0] == nil) { rows.append((rowLine, fields)) }
+                if !(fields.count == 1 && fields[0] == nil) { rows.append((rowLine, rowOffset, fields)) }
                 fields.removeAll()
                 line += 1
                 rowLine = line
+                rowOffset = index + 1
             default:
                 field.append(byte)
             }
@@ -192,7 +189,7 @@ public enum ImportSource {
         }
         if !field.isEmpty || quoted || !fields.isEmpty {
             endField()
-            rows.append((rowLine, fields))
+            rows.append((rowLine, rowOffset, fields))
         }
         guard let header = rows.first else { return [] }
         let names = header.fields.map { $0 ?? "" }
@@ -203,13 +200,32 @@ public enum ImportSource {
                     .usage, "\(path):\(row.line): \(row.fields.count) fields where the header has \(names.count)",
                     location: FileLocation(path: path, line: row.line))
             }
-            records.append(ImportRecord(location: "\(path):\(row.line)", fields: Array(zip(names, row.fields)).map { ($0.0, $0.1) }))
+            records.append(ImportRecord(
+                location: "\(path):\(row.line)", fields: Array(zip(names, row.fields)).map { ($0.0, $0.1) }, offset: row.offset))
         }
         return records
     }
 }
 
 extension ImportSource {
+    /// One line of JSON Lines (without its line feed) as a record at `location`, or a reject naming why it is
+    /// not a JSON object.
+    public static func jsonLine(_ text: [UInt8], location: String) -> Result<ImportRecord, ImportReject> {
+        var scanner = JSONScanner(text)
+        do throws(JSONScanner.Failure) {
+            let value = try scanner.value()
+            scanner.skipWhitespace()
+            guard scanner.atEnd else { throw JSONScanner.Failure(line: 1, message: "text after the JSON value") }
+            guard let record = record(value, location: location) else {
+                throw JSONScanner.Failure(line: 1, message: "the line is not a JSON object")
+            }
+            return .success(record)
+        } catch {
+            return .failure(ImportReject(
+                location: location, reason: "malformed JSON: \(error.message)", text: String(decoding: text, as: UTF8.self)))
+        }
+    }
+
     /// One JSON object (the value of a key-value row) as a record at `location`; `idFromKey` is added as `id`
     /// when the object has no `id` member.
     public static func object(_ text: String, location: String, idFromKey: String?) -> Result<ImportRecord, ImportReject> {

@@ -4,17 +4,6 @@ import NIOCore
 import PostgresNIO
 import StrataCore
 
-/// How `strata import` writes into the table.
-public enum ImportMode: String, Sendable, CaseIterable {
-    /// COPY into the table; a duplicate key is a bad record naming the key.
-    case insert
-    /// COPY into a staging table, then `INSERT … ON CONFLICT (primary key) DO UPDATE` only where a value differs:
-    /// rerunning an import changes nothing.
-    case upsert
-    /// `TRUNCATE` the table, then COPY, in the same transaction.
-    case replace
-}
-
 /// What an import did: read = loaded + rejected.
 public struct ImportSummary: Sendable {
     /// Records read from the source.
@@ -28,6 +17,10 @@ public struct ImportSummary: Sendable {
     /// True when the server parsed the records (the JSON Lines fast path), false when Strata did.
     public var parsedByServer = false
 }
+
+/// Work done inside an import's transaction just before its COMMIT, with what the transaction loaded: a chunked
+/// import records its checkpoint here, so the chunk's rows and its checkpoint commit together or not at all.
+public typealias ImportCommitHook = @Sendable (ImportSummary) async throws(StrataError) -> Void
 
 /// Loads records into a table through postgres-nio's `copyFrom` (COPY … FROM STDIN, text format), in one
 /// transaction. A record PostgreSQL refuses (a bad value, a duplicate key, a NOT NULL column left empty) is found by
@@ -147,7 +140,7 @@ public struct Importer: Sendable {
     /// `to_regclass` reads it; quote it first).
     public func run(
         _ records: [ImportRecord], readRejects: [ImportReject], into table: String, mode: ImportMode,
-        renames: [String: String], extraColumn: String?, maxErrors: Int
+        renames: [String: String], extraColumn: String?, maxErrors: Int, beforeCommit: ImportCommitHook? = nil
     ) async throws(StrataError) -> ImportSummary {
         let described = try await describe(table)
         let mapping = try ImportMapping(columns: described.columns, renames: renames, extraColumn: extraColumn)
@@ -171,9 +164,13 @@ public struct Importer: Sendable {
         }
         var rows = mapped
         var changed: Int?
+        let read = records.count + readRejects.count
         try await session.inTransaction { () throws(StrataError) in
             let target = try await prepareTarget(described, mode: mode)
-            guard !columns.isEmpty else { return }
+            guard !columns.isEmpty else {
+                try await beforeCommit?(ImportSummary(read: read, loaded: 0, changed: mode == .upsert ? 0 : nil, rejects: rejects))
+                return
+            }
             let copyTarget = target == described.name ? described.copyName : target
             while true {
                 try await session.run("SAVEPOINT strata_copy")
@@ -192,8 +189,9 @@ public struct Importer: Sendable {
                 }
             }
             changed = try await finishUpsert(described, columns: columns, mode: mode)
+            try await beforeCommit?(ImportSummary(read: read, loaded: rows.count, changed: changed, rejects: rejects))
         }
-        return ImportSummary(read: records.count + readRejects.count, loaded: rows.count, changed: changed, rejects: rejects)
+        return ImportSummary(read: read, loaded: rows.count, changed: changed, rejects: rejects)
     }
 
     /// Throws when there are more bad records than allowed, naming the first.

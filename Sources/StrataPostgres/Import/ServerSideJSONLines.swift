@@ -21,6 +21,9 @@ struct ServerSideJSONLines: Sendable {
     /// Why the fast path stepped aside (never shown as an error: the exact path runs instead).
     enum Fallback: Error { case needsExactPath(String) }
 
+    /// A failure of the commit hook, passed through untouched.
+    struct HookFailure: Error { let error: StrataError }
+
     /// `'text'` as an SQL literal.
     static func literal(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
 
@@ -71,15 +74,26 @@ struct ServerSideJSONLines: Sendable {
 
     /// Loads `bytes` into the described table in one transaction; throws ``Fallback`` (after rolling back) when the
     /// exact path must run instead, a `StrataError` for anything else.
+    /// `lines` limits the load to those lines (a chunk); `beforeCommit` runs inside the transaction before COMMIT
+    /// (a failure there is thrown as it is, never a reason to fall back).
     func load(
-        _ bytes: [UInt8], path: String, into described: Importer.Described, mapping: ImportMapping, mode: ImportMode
+        _ bytes: [UInt8], path: String, into described: Importer.Described, mapping: ImportMapping, mode: ImportMode,
+        lines chunk: [(line: Int, range: Range<Int>)]? = nil, beforeCommit: ImportCommitHook? = nil
     ) async throws -> ImportSummary {
-        let lines = Self.lines(bytes)
+        let lines = chunk ?? Self.lines(bytes)
         try await session.run("BEGIN")
         do {
             let summary = try await loadInTransaction(bytes, lines: lines, into: described, mapping: mapping, mode: mode)
+            do throws(StrataError) {
+                try await beforeCommit?(summary)
+            } catch {
+                throw HookFailure(error: error)
+            }
             try await session.run("COMMIT")
             return summary
+        } catch let failure as HookFailure {
+            await session.rollbackQuietly()
+            throw failure.error
         } catch {
             await session.rollbackQuietly()
             if let failure = error as? StrataError, failure.sqlState != nil, failure.code != .connection {
