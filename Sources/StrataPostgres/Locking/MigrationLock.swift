@@ -45,7 +45,8 @@ public struct MigrationLock: MigrationLocking {
             tryTake: { () throws(StrataError) -> Bool in
                 let rows = try await session.run(PostgresQuery(unsafeSQL: """
                     SELECT CASE WHEN \(held) THEN 'foreign'
-                        WHEN pg_try_advisory_lock(\(key)) THEN CASE WHEN pg_try_advisory_lock(\(runKey)) THEN 'taken' ELSE 'taken' END
+                        WHEN pg_try_advisory_lock(\(key)) THEN CASE WHEN pg_try_advisory_lock(\(runKey))
+                            AND set_config('\(Self.marker)', '\(runKey)', false) IS NOT NULL THEN 'taken' ELSE 'taken' END
                         ELSE 'busy' END
                     """))
                 let answer = (try? rows.first?.decode(String.self)) ?? "busy"
@@ -90,8 +91,24 @@ public struct MigrationLock: MigrationLocking {
                 + "--lock-strategy table keeps runs apart"
     }
 
-    /// Both advisory locks held by this connection's server session.
-    public var heldCondition: String? { Self.holds([key, runKey]) }
+    /// The session setting that marks the server session holding this run's lock (set with the lock, to the run's
+    /// own ``runKey``).
+    static let marker = "strata.lock_holder"
+
+    /// `thorough`: both advisory locks in the lock table (`pg_locks`, about 0.15 ms). Otherwise the marker
+    /// setting, which costs nothing: another server session (a pooler moved the connection) does not have it, so it
+    /// still proves this is the session that took the lock; only a file that releases advisory locks itself could
+    /// fool it, and such a file gets the thorough check.
+    public func heldCondition(thorough: Bool) -> String? {
+        thorough ? Self.holds([key, runKey]) : "current_setting('\(Self.marker)', true) = '\(runKey)'"
+    }
+
+    /// `RESET ALL` cleared the marker: set it again, but only while the lock table says the lock is held.
+    public func sessionWasReset(on session: DatabaseSession) async {
+        let held = Self.holds([key, runKey])
+        let query = "SELECT set_config('\(Self.marker)', CASE WHEN \(held) THEN '\(runKey)' ELSE '' END, false)"
+        _ = try? await session.run(PostgresQuery(unsafeSQL: query))
+    }
 
     /// An advisory lock cannot be lost while its connection lives.
     public func lossReason() -> String? { nil }

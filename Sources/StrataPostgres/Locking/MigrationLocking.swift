@@ -17,8 +17,11 @@ public protocol MigrationLocking: Sendable {
     /// Why the lock is not held by this connection any more (checked before each commit), or `nil` when it is.
     func checkHeld(on session: DatabaseSession) async -> String?
     /// SQL that is true while this connection holds the lock, for a check inside a server-side block; `nil` when
-    /// the lock cannot be checked that way (a whole file then runs statement by statement).
-    var heldCondition: String? { get }
+    /// the lock cannot be checked that way (a whole file then runs statement by statement). `thorough`: the file
+    /// may have released the lock itself, so the check must ask the lock table, not a cheaper marker.
+    func heldCondition(thorough: Bool) -> String?
+    /// After the session's settings were reset (`RESET ALL`): restores what the lock keeps in them.
+    func sessionWasReset(on session: DatabaseSession) async
 }
 
 extension MigrationLocking {
@@ -29,7 +32,10 @@ extension MigrationLocking {
     public func checkHeld(on session: DatabaseSession) async -> String? { nil }
 
     /// Locks without a one-expression check run files statement by statement.
-    public var heldCondition: String? { nil }
+    public func heldCondition(thorough: Bool) -> String? { nil }
+
+    /// Locks that keep nothing in the session's settings have nothing to restore.
+    public func sessionWasReset(on session: DatabaseSession) async {}
 
     /// Runs `body` holding the lock on `session`; the lock is released on every path.
     public func holding<T: Sendable>(

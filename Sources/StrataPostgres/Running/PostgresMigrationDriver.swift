@@ -201,7 +201,9 @@ public final class PostgresMigrationDriver: MigrationDriver, @unchecked Sendable
     /// The advisory lock only (a lease is checked by its own queries); the file's `lock_timeout` is set inside
     /// the block when it differs from the run's default.
     public func runWholeFile(_ run: WholeFileRun) async throws(StrataError) -> Bool {
-        guard let lockHeld = lock.heldCondition else { return false }
+        guard let lockHeld = lock.heldCondition(thorough: WholeFileBlock.mayReleaseTheLock(run.statements)) else {
+            return false
+        }
         let defaults = state.withLock { sessionDefaults }
         var settings: [String] = []
         if let value = run.migration.lockTimeout ?? options.lockTimeout, value != defaults?.lockTimeout {
@@ -238,6 +240,7 @@ public final class PostgresMigrationDriver: MigrationDriver, @unchecked Sendable
         _ = try? await session.run("SET SESSION AUTHORIZATION DEFAULT")
         if let defaults = state.withLock({ sessionDefaults }) { _ = try? await defaults.apply(on: session) }
         try? await applySearchPath()
+        await lock.sessionWasReset(on: session)
     }
 
     // MARK: Extensions and no-transaction statements

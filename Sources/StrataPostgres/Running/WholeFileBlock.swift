@@ -1,3 +1,4 @@
+import Foundation
 import StrataCore
 import StrataSQL
 
@@ -20,6 +21,15 @@ enum WholeFileBlock {
         body += "END"
         let tag = DollarQuoting.tag(avoiding: body, base: "strata")
         return "DO " + tag + "\n" + body + "\n" + tag
+    }
+
+    /// Whether a file's statements could release the migration lock or clear the session's settings themselves
+    /// (`pg_advisory_unlock…`, `RESET`, `DISCARD`): its block then checks the lock in the lock table.
+    static func mayReleaseTheLock(_ statements: [SQLStatement]) -> Bool {
+        statements.contains { statement in
+            statement.keywords.first == "reset" || statement.keywords.first == "discard"
+                || statement.text.range(of: "advisory", options: .caseInsensitive) != nil
+        }
     }
 
     /// The milliseconds since the block started, computed by the server when it records the outcome.

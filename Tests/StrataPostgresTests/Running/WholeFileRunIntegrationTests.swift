@@ -54,6 +54,18 @@ import Testing
         #expect(try await fixture.strings("SELECT count(*)::text FROM strata.schema_history") == ["0"])
     }
 
+    @Test func afterAFileResetsTheSessionTheNextFilesStillRunAsOneStatement() async throws {
+        let fixture = try await MigrationFixture.make()
+        // RESET ALL clears the session setting that marks the lock's holder; the driver sets it again after the
+        // file, once the lock table confirms the lock, so later files keep their cheap check and one round trip.
+        try fixture.write("1_reset.sql", "CREATE TABLE a (id int);\nRESET ALL;")
+        try fixture.write("2_seen.sql", "CREATE TABLE seen AS SELECT current_query() AS query;")
+        let summary = try await fixture.withMigrator { try await $0.migrate(try fixture.migrations()) }
+        #expect(summary.done.map(\.rawValue) == ["1", "2"])
+        let query = try await fixture.strings("SELECT query FROM seen").first ?? ""
+        #expect(query.hasPrefix("DO $strata$"), "\(query)")
+    }
+
     @Test func aSelectIntoStillCreatesItsTable() async throws {
         let fixture = try await MigrationFixture.make()
         try fixture.write("1_src.sql", "CREATE TABLE src (id int); INSERT INTO src VALUES (7);")
