@@ -20,7 +20,7 @@ extension MigrationRunner {
         var lockConfirmed = false
         for (index, status) in statuses.enumerated() {
             guard let migration = status.migration else { continue }
-            try await stopIfAsked(done: summary.done, next: Array(statuses[index...]), checkLock: !lockConfirmed)
+            try await stopIfAsked(done: summary.done, next: statuses[index...], checkLock: !lockConfirmed)
             lockConfirmed = false
             let start = clock.now
             let outcome: Outcome
@@ -306,7 +306,7 @@ extension MigrationRunner {
 
     /// Throws when the run must stop before the next file: interrupted, or the lock was lost.
     /// `checkLock: false` when the last file's commit already proved the lock held (no query needed).
-    func stopIfAsked(done: [MigrationVersion], next: [MigrationStatus], checkLock: Bool = true) async throws(StrataError) {
+    func stopIfAsked(done: [MigrationVersion], next: ArraySlice<MigrationStatus>, checkLock: Bool = true) async throws(StrataError) {
         if let reason = options.interruption?.triggeredReason {
             throw RunStop.interrupted(reason: reason, done: done, current: nil, notRun: next.map(\.version), cause: nil)
         }

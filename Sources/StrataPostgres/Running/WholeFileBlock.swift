@@ -1,4 +1,3 @@
-import Foundation
 import StrataCore
 import StrataSQL
 
@@ -28,7 +27,7 @@ enum WholeFileBlock {
     static func mayReleaseTheLock(_ statements: [SQLStatement]) -> Bool {
         statements.contains { statement in
             statement.keywords.first == "reset" || statement.keywords.first == "discard"
-                || statement.text.range(of: "advisory", options: .caseInsensitive) != nil
+                || statement.tokens.contains { !$0.isTrivia && $0.normalized.contains("advisory") }
         }
     }
 
