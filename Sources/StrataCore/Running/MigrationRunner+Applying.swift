@@ -26,6 +26,7 @@ extension MigrationRunner {
             let outcome: Outcome
             do throws(StrataError) {
                 outcome = try await applyRetrying(migration, status: status, statements: &statements)
+                statements.forget(migration)
             } catch {
                 if error.code == .interrupted || options.interruption?.isTriggered == true {
                     throw RunStop.interrupted(

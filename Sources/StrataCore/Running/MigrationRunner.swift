@@ -47,7 +47,7 @@ public struct MigrationRunner: Sendable {
         if let knownHistory { entries = knownHistory } else { entries = try await driver.historyEntries() }
         var statements = StatementCache()
         let before = MigrationPlanner(migrations: catalog.migrations, history: entries)
-        try preflight(before, target: target, statements: &statements)
+        try preflight(before, target: target)
         var summary = MigrationRunSummary()
         let (toApply, stillSkipped) = try await withoutUnavailableSkips(before.migrationsToApply(upTo: target))
         summary.stillSkipped = stillSkipped.map(\.version)
@@ -64,7 +64,7 @@ public struct MigrationRunner: Sendable {
                 var statements = cache
                 // Another process may have migrated while we waited for the lock: plan again.
                 let planner = MigrationPlanner(migrations: catalog.migrations, history: try await driver.historyEntries())
-                try preflight(planner, target: target, statements: &statements)
+                try preflight(planner, target: target)
                 var summary = MigrationRunSummary()
                 let (work, skippedStill) = try await withoutUnavailableSkips(planner.migrationsToApply(upTo: target))
                 summary.stillSkipped = skippedStill.map(\.version)
@@ -161,9 +161,9 @@ public struct MigrationRunner: Sendable {
     }
 
     /// Everything that can be refused before a single statement runs.
-    func preflight(
-        _ planner: MigrationPlanner, target: MigrationVersion?, statements: inout StatementCache
-    ) throws(StrataError) {
+    /// Each pending file is split here only to be checked: its statements are not kept (with 10,000 pending
+    /// files they would hold over 100 MB); the run splits each file again when it reaches it.
+    func preflight(_ planner: MigrationPlanner, target: MigrationVersion?) throws(StrataError) {
         try Self.refuseChanged(planner)
         if let (squash, applied) = planner.partlyAppliedSquash(), let migration = squash.migration {
             throw StrataError(
@@ -186,6 +186,7 @@ public struct MigrationRunner: Sendable {
         }
         for status in planner.migrationsToApply(upTo: target) {
             guard let migration = status.migration else { continue }
+            var statements = StatementCache()
             let up = try statements.up(of: migration)
             _ = try statements.verify(of: migration)
             if migration.transactionMode == .transactional {

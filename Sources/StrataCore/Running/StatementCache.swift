@@ -35,6 +35,14 @@ public struct StatementCache: Sendable {
         }
     }
 
+    /// Drops every section of `migration` (a file the run is done with), so a long run holds one file's
+    /// statements at a time.
+    public mutating func forget(_ migration: Migration) {
+        for section in 0..<3 {
+            split[Key(version: migration.version, checksum: migration.checksum, section: section)] = nil
+        }
+    }
+
     private mutating func statements(
         of migration: Migration, section: Int, _ make: () throws(StrataError) -> [SQLStatement]
     ) throws(StrataError) -> [SQLStatement] {
