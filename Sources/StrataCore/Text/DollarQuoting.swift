@@ -11,7 +11,7 @@ public enum DollarQuoting {
     public static func tag(avoiding text: String, base: String) -> String {
         var candidate = "$\(base)$"
         var number = 0
-        while text.contains(candidate) {
+        while ByteSearch.contains(text, candidate) {
             number += 1
             candidate = "$\(base)\(number)$"
         }

@@ -27,7 +27,7 @@ enum WholeFileBlock {
     static func mayReleaseTheLock(_ statements: [SQLStatement]) -> Bool {
         statements.contains { statement in
             statement.keywords.first == "reset" || statement.keywords.first == "discard"
-                || statement.tokens.contains { !$0.isTrivia && $0.normalized.contains("advisory") }
+                || statement.tokens.contains { !$0.isTrivia && ByteSearch.contains($0.normalized, "advisory") }
         }
     }
 

@@ -102,3 +102,16 @@ import Testing
         #expect(driver.objects == ["a"])
     }
 }
+
+/// The byte search behind the quoting tags and the advisory-lock check agrees with `String.contains`.
+@Suite struct ByteSearchTests {
+    @Test func findsWhatStringContainsFinds() {
+        for (text, needle) in [
+            ("pg_advisory_unlock_all", "advisory"), ("SELECT '$s$'", "$s$"), ("$s", "$s$"), ("", "x"),
+            ("aaab", "aab"), ("naïve $s1$ text", "$s1$"), ("advisor", "advisory"),
+        ] {
+            #expect(ByteSearch.contains(text, needle) == text.contains(needle), "\(text) / \(needle)")
+        }
+        #expect(ByteSearch.contains("abc", ""), "an empty needle is contained (Foundation says otherwise)")
+    }
+}
