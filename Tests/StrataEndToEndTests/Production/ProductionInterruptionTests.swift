@@ -72,7 +72,9 @@ import Musl
         let took = clock.now - signalled
         #expect(!timedOut, "strata did not stop within 15 s of \(name): \(outcome.output)")
         #expect(outcome.status == 130, "\(outcome.output)")
-        #expect(took < .seconds(5), "stopping took \(took)")
+        // The file sleeps 60 s: stopping well before that proves the statement was cancelled, not waited for. The
+        // bound leaves room for a CI machine running the whole suite at once (6.6 s was seen there once; ~0.6 s idle).
+        #expect(took < .seconds(12), "stopping took \(took)")
 
         let summaries = outcome.standardError.split(separator: "\n").filter { $0.contains("interrupted (\(name))") }
         #expect(summaries.count == 1, "\(outcome.standardError)")
