@@ -5,16 +5,11 @@ import StrataCore
 /// otherwise one line every `interval` (and one at the end), so a log or CI output stays short.
 final class BackfillPrinter: @unchecked Sendable {
     let quiet: Bool
-    let interval: Duration
-    let live: Bool
-    private let lock = NSLock()
-    private var lastLine: ContinuousClock.Instant?
-    private var shown = false
+    private let progress: ProgressLine
 
     init(quiet: Bool, interval: Duration) {
         self.quiet = quiet
-        self.interval = interval
-        self.live = !quiet && Console.standardOutput.isTerminal
+        self.progress = ProgressLine(console: .standardOutput, quiet: quiet, interval: interval)
     }
 
     /// The callback a `BackfillRunner` reports to.
@@ -35,45 +30,19 @@ final class BackfillPrinter: @unchecked Sendable {
                 Console.standardOutput.write("backfill \(job.name): job \(job.id) on \(job.target), \(estimate), \(pace)")
             }
         case .batch(let status):
-            if live {
-                lock.withLock { shown = true }
-                Console.standardOutput.writeRaw("\r\u{1B}[K" + Self.bar(status))
-                return
-            }
-            let now = ContinuousClock.now
-            let due = lock.withLock { () -> Bool in
-                if let lastLine, now - lastLine < interval { return false }
-                lastLine = now
-                return true
-            }
-            if due { Console.standardOutput.write("backfill: " + Self.line(status)) }
+            progress.report(bar: Self.bar(status), line: "backfill: " + Self.line(status))
         case .retrying:
             return  // the runner logs a warning with the reason
         }
     }
 
     /// Ends the live bar before a normal line.
-    func finishLine() {
-        let wasShown = lock.withLock { () -> Bool in
-            defer { shown = false }
-            return shown
-        }
-        if wasShown { Console.standardOutput.writeRaw("\n") }
-    }
+    func finishLine() { progress.finish() }
 
     /// `[########------------]  41%  410,000 / 1,000,000 rows  52,310 rows/s  ETA 11 s`
     static func bar(_ status: BackfillStatus) -> String {
         let fraction = status.rowsEstimate.map { $0 > 0 ? min(1, Double(status.rowsDone) / Double($0)) : 1 } ?? 0
-        return bar(fraction: fraction) + line(status)
-    }
-
-    /// `[########------------]  41%  ` (also the import's bar).
-    static func bar(fraction: Double) -> String {
-        let width = 24
-        let clamped = min(1, max(0, fraction))
-        let filled = Int((clamped * Double(width)).rounded(.down))
-        let bar = "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled) + "]"
-        return bar + String(format: " %3d%%  ", Int(clamped * 100))
+        return ProgressLine.bar(fraction: fraction) + line(status)
     }
 
     /// `410,000 / 1,000,000 rows, 52,310 rows/s, ETA 11 s, batch 9,800 rows in 190 ms`

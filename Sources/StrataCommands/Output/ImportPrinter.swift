@@ -5,21 +5,16 @@ import StrataCore
 /// (the compressed file's bytes for gzip) with records/s, redrawn in place; otherwise one line every `interval`.
 final class ImportPrinter: @unchecked Sendable {
     let quiet: Bool
-    let interval: Duration
-    let live: Bool
     /// The size of the file as it is on disk (compressed for gzip); `nil` for a key-value table.
     let fileBytes: Int?
     let compressed: Bool
-    private let lock = NSLock()
-    private var lastLine: ContinuousClock.Instant?
-    private var shown = false
+    private let progress: ProgressLine
 
     init(quiet: Bool, interval: Duration, fileBytes: Int?, compressed: Bool) {
         self.quiet = quiet
-        self.interval = interval
         self.fileBytes = fileBytes
         self.compressed = compressed
-        self.live = !quiet && Console.standardError.isTerminal
+        self.progress = ProgressLine(console: .standardError, quiet: quiet, interval: interval)
     }
 
     /// The callback a `ChunkedImport` reports to: progress, and the chunk's bad records.
@@ -31,18 +26,9 @@ final class ImportPrinter: @unchecked Sendable {
             finishLine()
             for reject in rejects { Console.standardError.write(ImportPrinter.rejectLine(reject)) }
         }
-        if live {
-            lock.withLock { shown = true }
-            Console.standardError.writeRaw("\r\u{1B}[K" + BackfillPrinter.bar(fraction: event.fraction) + line(event))
-            return
-        }
-        let now = ContinuousClock.now
-        let due = lock.withLock { () -> Bool in
-            if let lastLine, now - lastLine < interval { return false }
-            lastLine = now
-            return true
-        }
-        if due { Console.standardError.write("import: " + String(format: "%d%%, ", Int(event.fraction * 100)) + line(event)) }
+        progress.report(
+            bar: ProgressLine.bar(fraction: event.fraction) + line(event),
+            line: "import: " + String(format: "%d%%, ", Int(event.fraction * 100)) + line(event))
     }
 
     /// `12.3 MB / 30.0 MB (gzip), 200,000 records, 52,310 records/s, chunk 4 of 10`
@@ -58,13 +44,7 @@ final class ImportPrinter: @unchecked Sendable {
     }
 
     /// Ends the live bar before a normal line.
-    func finishLine() {
-        let wasShown = lock.withLock { () -> Bool in
-            defer { shown = false }
-            return shown
-        }
-        if wasShown { Console.standardError.writeRaw("\n") }
-    }
+    func finishLine() { progress.finish() }
 
     /// `rejected kv_export.json:45: invalid input syntax … (SQLSTATE 22P02)`
     static func rejectLine(_ reject: ImportReject) -> String {
